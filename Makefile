@@ -1,0 +1,58 @@
+# Bogotá Internacional — `make` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve test test-postgres lint check check-migrations messages check-translations lock clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-20s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the pinned dependencies
+
+run: install ## Serve the portal with demo content at http://127.0.0.1:8000 (SQLite, database search)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo_content
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite
+	$(BIN)/pytest
+
+test-postgres: install ## Run the suite against PostgreSQL (DATABASE_URL, default postgres://127.0.0.1:5432/test)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+
+lint: install ## Ruff lint and import order
+	$(BIN)/ruff check .
+
+check: install check-migrations ## Django system checks and migration drift
+	$(MANAGE) check --fail-level WARNING
+
+check-migrations: install ## Fail when models changed without a migration
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: install ## Update and compile the gettext catalogues
+	$(MANAGE) makemessages --locale en --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(MANAGE) compilemessages --locale en --ignore '.venv/*'
+
+check-translations: install ## Fail when a catalogue has untranslated, fuzzy or stale strings
+	$(BIN)/python .ci/check_translations.py
+
+lock: ## Re-pin requirements.lock from a fresh resolution of pyproject.toml
+	rm -rf /tmp/bogota-lock && $(PYTHON) -m venv /tmp/bogota-lock
+	/tmp/bogota-lock/bin/pip install --quiet --upgrade pip
+	/tmp/bogota-lock/bin/pip install --quiet -e ".[test]"
+	/tmp/bogota-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean: ## Remove the virtualenv, the demo database, media and collected static files
+	rm -rf $(VENV) db.sqlite3 media staticfiles

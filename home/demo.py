@@ -1,0 +1,631 @@
+"""Demo content for the site frame: both home pages, the institutional pages, the footer, demo users.
+
+Written from the facts in the office's process documents, in our own words, with no personal data.
+Everything is created only when missing, so running it again neither duplicates nor overwrites.
+"""
+
+import json
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Locale, Page, Site
+
+from .models import Footer, HomePage, StandardPage
+
+DEMO_USERS = [
+    # username, password, group (None: superuser), first name, last name
+    ("admin", "demo-admin-2026", None, "Administración", "Demo"),
+    ("editora", "demo-editora-2026", "Editors", "Editora", "Demo"),
+    ("moderador", "demo-moderador-2026", "Moderators", "Moderador", "Demo"),
+    ("enlace", "demo-enlace-2026", "Enlaces de entidades", "Enlace", "Demo"),
+]
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def quote(text, attribution=""):
+    return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
+
+
+HOME = {
+    "es": {
+        "title": "Bogotá Internacional",
+        "hero_title": "Bogotá, una ciudad que coopera con el mundo",
+        "hero_text": (
+            "Conozca la estrategia de internacionalización del Distrito, las alianzas que la hacen "
+            "posible y los resultados que dejan en la ciudad."
+        ),
+        "hero_link_label": "Cómo trabajamos",
+        "search_description": (
+            "Portal de la Oficina Consejería Distrital de Relaciones Internacionales de Bogotá: "
+            "estrategia, alianzas, buenas prácticas y registro de cooperación."
+        ),
+        "body": [
+            heading("Cooperación, relacionamiento y posicionamiento"),
+            paragraph(
+                "<p>La Consejería coordina la acción internacional de la Alcaldía Mayor. Identifica "
+                "con los sectores del Distrito sus prioridades, gestiona alianzas con gobiernos, "
+                "redes, organismos multilaterales, academia, empresas y organizaciones sociales, "
+                "acompaña su ejecución y da a conocer sus logros cuando el aliado lo autoriza.</p>"
+            ),
+            quote(
+                "La cooperación no empieza con la firma de un convenio: empieza cuando identificamos "
+                "juntos lo que la ciudad necesita.",
+                "Sistema Distrital de Cooperación",
+            ),
+        ],
+    },
+    "en": {
+        "title": "Bogotá International",
+        "hero_title": "Bogotá, a city that cooperates with the world",
+        "hero_text": (
+            "Discover the District's internationalisation strategy, the partnerships behind it "
+            "and the results they leave in the city."
+        ),
+        "hero_link_label": "How we work",
+        "search_description": (
+            "Portal of Bogotá's Office of International Relations: strategy, partnerships, good "
+            "practices and the cooperation register."
+        ),
+        "body": [
+            heading("Cooperation, relationships and positioning"),
+            paragraph(
+                "<p>The Office coordinates the international action of the Mayor's Office. It works "
+                "with the District's sectors to identify their priorities, builds partnerships with "
+                "governments, networks, multilateral organisations, universities, companies and civil "
+                "society, supports their delivery and makes their results known when the partner "
+                "agrees.</p>"
+            ),
+            quote(
+                "Cooperation does not begin when an agreement is signed: it begins when we identify "
+                "together what the city needs.",
+                "District Cooperation System",
+            ),
+        ],
+    },
+}
+
+# (es slug, en slug, in menu, es fields, en fields, children)
+PAGES = [
+    (
+        "como-trabajamos",
+        "how-we-work",
+        True,
+        {
+            "title": "Cómo trabajamos",
+            "introduction": (
+                "Un proceso en cuatro momentos: identificar prioridades, gestionar alianzas, "
+                "acompañar su ejecución y visibilizar sus resultados."
+            ),
+            "body": [
+                heading("Tres líneas de acción"),
+                paragraph(
+                    "<ul><li><b>Movilizar recursos técnicos y financieros</b> para los proyectos de la "
+                    "ciudad.</li><li><b>Posicionar a Bogotá como referente global</b> en redes, foros y "
+                    "agendas internacionales.</li><li><b>Fortalecer las capacidades de relacionamiento "
+                    "internacional</b> de los servidores del Distrito.</li></ul>"
+                ),
+                heading("El ciclo de una acción internacional"),
+                paragraph(
+                    "<ol><li>Cada sector presenta en el primer trimestre su plan de prioridades de "
+                    "internacionalización.</li><li>La Consejería analiza esas prioridades y gestiona "
+                    "alianzas con actores nacionales e internacionales.</li><li>Acompaña y monitorea la "
+                    "ejecución de cada acción, programa o proyecto.</li><li>Con autorización del aliado, "
+                    "publica los logros y resultados.</li></ol>"
+                ),
+            ],
+            "search_description": "Las líneas de acción y el ciclo de la gestión internacional del Distrito.",
+        },
+        {
+            "title": "How we work",
+            "introduction": (
+                "A process in four stages: identify priorities, build partnerships, support their "
+                "delivery and make their results visible."
+            ),
+            "body": [
+                heading("Three lines of action"),
+                paragraph(
+                    "<ul><li><b>Mobilise technical and financial resources</b> for the city's "
+                    "projects.</li><li><b>Position Bogotá as a global reference</b> in networks, forums "
+                    "and international agendas.</li><li><b>Strengthen the international-relations "
+                    "capacities</b> of the District's staff.</li></ul>"
+                ),
+                heading("The life of an international action"),
+                paragraph(
+                    "<ol><li>Each sector submits its internationalisation priorities in the first "
+                    "quarter of the year.</li><li>The Office analyses them and builds partnerships with "
+                    "national and international actors.</li><li>It supports and monitors the delivery "
+                    "of each action, programme or project.</li><li>With the partner's authorisation, it "
+                    "publishes the achievements and results.</li></ol>"
+                ),
+            ],
+            "search_description": "The District's lines of action and the cycle of its international work.",
+        },
+        [],
+    ),
+    (
+        "sistema-distrital-de-cooperacion",
+        "district-cooperation-system",
+        True,
+        {
+            "title": "Sistema Distrital de Cooperación",
+            "introduction": (
+                "El mecanismo que articula a las entidades del Distrito para gestionar la cooperación "
+                "internacional de forma coordinada y corresponsable."
+            ),
+            "body": [
+                paragraph(
+                    "<p>Ninguna entidad por sí sola garantiza la internacionalización de la ciudad. El "
+                    "sistema reúne al sector central y descentralizado, a las alcaldías de las veinte "
+                    "localidades y a los socios externos para identificar necesidades, compartir "
+                    "experiencias y responder de manera unificada ante los actores internacionales.</p>"
+                ),
+                heading("Sus instancias"),
+                paragraph(
+                    "<p>El sistema funciona a través de un <b>Comité Estratégico</b>, que fija los "
+                    "lineamientos, y de la <b>Red Distrital de Cooperación Internacional</b>, donde las "
+                    "entidades trabajan en mesas sectoriales y temáticas.</p>"
+                ),
+            ],
+            "search_description": "Cómo se articulan las entidades del Distrito en la gestión de la cooperación.",
+        },
+        {
+            "title": "District Cooperation System",
+            "introduction": (
+                "The mechanism that brings the District's entities together to manage international "
+                "cooperation in a coordinated, shared way."
+            ),
+            "body": [
+                paragraph(
+                    "<p>No single entity can make the city international on its own. The system brings "
+                    "together central and decentralised entities, the twenty local mayoralties and "
+                    "external partners to identify needs, share experience and give international "
+                    "actors one coherent answer.</p>"
+                ),
+                heading("Its bodies"),
+                paragraph(
+                    "<p>The system works through a <b>Strategic Committee</b>, which sets the guidelines, "
+                    "and the <b>District International Cooperation Network</b>, where entities work in "
+                    "sector and thematic tables.</p>"
+                ),
+            ],
+            "search_description": "How the District's entities work together on cooperation.",
+        },
+        [
+            (
+                "comite-estrategico",
+                "strategic-committee",
+                False,
+                {
+                    "title": "Comité Estratégico",
+                    "introduction": "La máxima instancia del sistema: define los lineamientos de la cooperación en el Distrito.",
+                    "body": [
+                        paragraph(
+                            "<p>Lo integran la Secretaría General, que lo coordina y ejerce su secretaría "
+                            "técnica, la Secretaría Distrital de Planeación y la Secretaría Distrital de "
+                            "Hacienda. Establece los lineamientos estratégicos, facilita la articulación "
+                            "entre entidades, hace seguimiento al avance de la gestión y presenta sus "
+                            "resultados en un informe y un encuentro anual.</p>"
+                        ),
+                    ],
+                },
+                {
+                    "title": "Strategic Committee",
+                    "introduction": "The system's highest body: it sets the guidelines for cooperation in the District.",
+                    "body": [
+                        paragraph(
+                            "<p>Its members are the General Secretariat, which coordinates it and acts as "
+                            "its technical secretariat, the District Planning Secretariat and the District "
+                            "Treasury. It sets strategic guidelines, connects entities, monitors progress "
+                            "and reports its results in an annual report and meeting.</p>"
+                        ),
+                    ],
+                },
+                [],
+            ),
+            (
+                "red-distrital-de-cooperacion",
+                "district-cooperation-network",
+                False,
+                {
+                    "title": "Red Distrital de Cooperación Internacional",
+                    "introduction": "El espacio de trabajo conjunto de las entidades que gestionan cooperación.",
+                    "body": [
+                        paragraph(
+                            "<p>La Red, dinamizada por la Consejería, promueve mesas sectoriales y "
+                            "temáticas, identifica socios y espacios estratégicos, recoge las conclusiones "
+                            "de sus grupos de trabajo para el Comité Estratégico y facilita la construcción "
+                            "participativa de la estrategia de cooperación.</p>"
+                        ),
+                    ],
+                },
+                {
+                    "title": "District International Cooperation Network",
+                    "introduction": "Where the entities that manage cooperation work together.",
+                    "body": [
+                        paragraph(
+                            "<p>Led by the Office, the Network runs sector and thematic tables, identifies "
+                            "strategic partners and forums, brings its working groups' conclusions to the "
+                            "Strategic Committee and supports the participatory drafting of the "
+                            "cooperation strategy.</p>"
+                        ),
+                    ],
+                },
+                [],
+            ),
+        ],
+    ),
+    (
+        "mesa-para-la-internacionalizacion",
+        "internationalisation-board",
+        True,
+        {
+            "title": "Mesa para la Internacionalización de Bogotá",
+            "introduction": (
+                "Un espacio público-privado, de participación voluntaria, que define la estrategia de "
+                "internacionalización de la ciudad."
+            ),
+            "body": [
+                paragraph(
+                    "<p>Se reúne cuatro veces al año con representantes de la administración distrital y "
+                    "de los sectores económicos, académicos, culturales y sociales. Puede invitar como "
+                    "observadores al gobierno nacional y a organismos multilaterales presentes en la "
+                    "ciudad.</p>"
+                ),
+                heading("Qué impulsa"),
+                paragraph(
+                    "<ul><li>Atraer inversión, talento y turismo, y ser sede de eventos.</li><li>Proyectar "
+                    "a la ciudad desde sus empresas, universidades, industrias creativas e instituciones "
+                    "culturales y deportivas.</li><li>Hacer seguimiento a las agendas globales de "
+                    "desarrollo.</li><li>Promover alianzas con otras ciudades y una ciudadanía "
+                    "global.</li><li>Rendir cuentas de la acción internacional.</li></ul>"
+                ),
+                heading("Mesas temáticas y ejes transversales"),
+                paragraph(
+                    "<p>La Mesa trabaja a través de seis mesas temáticas, cada una liderada por una "
+                    "entidad distrital, y de tres ejes transversales que atraviesan sus planes de "
+                    "trabajo.</p>"
+                ),
+            ],
+            "search_description": "La instancia público-privada que orienta la internacionalización de Bogotá.",
+        },
+        {
+            "title": "Bogotá Internationalisation Board",
+            "introduction": (
+                "A voluntary public-private forum that sets the city's internationalisation strategy."
+            ),
+            "body": [
+                paragraph(
+                    "<p>It meets four times a year with representatives of the District administration "
+                    "and of the city's business, academic, cultural and social sectors. The national "
+                    "government and multilateral organisations in the city may join as observers.</p>"
+                ),
+                heading("What it drives"),
+                paragraph(
+                    "<ul><li>Attracting investment, talent and tourism, and hosting events.</li><li>"
+                    "Projecting the city through its companies, universities, creative industries and "
+                    "cultural and sports institutions.</li><li>Following the global development "
+                    "agendas.</li><li>Partnerships with other cities and global citizenship.</li><li>"
+                    "Accountability for the city's international action.</li></ul>"
+                ),
+                heading("Thematic tables and transversal axes"),
+                paragraph(
+                    "<p>The Board works through six thematic tables, each led by a District entity, and "
+                    "three transversal axes that run through their work plans.</p>"
+                ),
+            ],
+            "search_description": "The public-private forum that guides Bogotá's internationalisation.",
+        },
+        [],
+    ),
+    (
+        "asistencia-tecnica",
+        "technical-assistance",
+        True,
+        {
+            "title": "Asistencia técnica a las entidades",
+            "introduction": (
+                "Las entidades del Distrito pueden pedir acompañamiento en relacionamiento, cooperación "
+                "y posicionamiento internacional. Respondemos en un plazo máximo de diez días hábiles."
+            ),
+            "body": [
+                heading("Modalidades"),
+                paragraph(
+                    "<ul><li><b>Conceptos escritos</b> con aclaraciones y recomendaciones técnicas.</li>"
+                    "<li><b>Visitas de asistencia</b> de un equipo técnico a la entidad.</li><li><b>Jornadas "
+                    "de promoción</b> para explicar lineamientos y herramientas.</li><li><b>Asesoría en "
+                    "instrumentos internacionales</b>: memorandos de entendimiento, cartas de intención, "
+                    "convenios y adhesión a redes de ciudades.</li></ul>"
+                ),
+                heading("Cómo solicitarla"),
+                paragraph(
+                    "<p>El enlace de cada entidad canaliza la solicitud con el enlace asignado a su "
+                    "sector. Las solicitudes se atienden por orden de llegada y cada una queda "
+                    "registrada con su fecha de recepción, su fecha de respuesta, el tema y la "
+                    "entidad.</p>"
+                ),
+            ],
+            "search_description": "Modalidades y plazos de la asistencia técnica en relaciones internacionales.",
+        },
+        {
+            "title": "Technical assistance for entities",
+            "introduction": (
+                "District entities can ask for support on international relations, cooperation and "
+                "positioning. We answer within ten working days at most."
+            ),
+            "body": [
+                heading("What we offer"),
+                paragraph(
+                    "<ul><li><b>Written opinions</b> with technical clarifications and recommendations.</li>"
+                    "<li><b>Assistance visits</b> by a technical team.</li><li><b>Promotion sessions</b> "
+                    "explaining guidelines and tools.</li><li><b>Advice on international instruments</b>: "
+                    "memoranda of understanding, letters of intent, agreements and accession to city "
+                    "networks.</li></ul>"
+                ),
+                heading("How to ask"),
+                paragraph(
+                    "<p>Each entity's liaison sends the request to the Office's liaison for their sector. "
+                    "Requests are served first come, first served, and each is recorded with its date of "
+                    "receipt, date of answer, topic and entity.</p>"
+                ),
+            ],
+            "search_description": "Types and deadlines of technical assistance on international relations.",
+        },
+        [],
+    ),
+    (
+        "politica-de-privacidad",
+        "privacy-policy",
+        False,
+        {
+            "title": "Política de privacidad y tratamiento de datos personales",
+            "introduction": "Cómo trata el portal los datos personales, conforme a la Ley 1581 de 2012.",
+            "body": [
+                paragraph(
+                    "<p>El portal no pide datos personales para consultar su contenido. Los datos de los "
+                    "enlaces de las entidades y de quienes solicitan asistencia técnica se usan solo "
+                    "para gestionar esas solicitudes, no se publican y se conservan durante el tiempo "
+                    "que exige la gestión documental de la Secretaría General.</p>"
+                ),
+                paragraph(
+                    "<p>Usted puede conocer, actualizar, rectificar y suprimir sus datos, y revocar su "
+                    "autorización, escribiendo a los canales de contacto que aparecen al pie de esta "
+                    "página.</p>"
+                ),
+            ],
+        },
+        {
+            "title": "Privacy and personal data policy",
+            "introduction": "How the portal handles personal data, under Colombian Law 1581 of 2012.",
+            "body": [
+                paragraph(
+                    "<p>Browsing the portal requires no personal data. The details of entity liaisons and "
+                    "of those who request technical assistance are used only to handle those requests, "
+                    "are never published, and are kept for as long as the General Secretariat's records "
+                    "rules require.</p>"
+                ),
+                paragraph(
+                    "<p>You may access, update, correct and delete your data, or withdraw your consent, "
+                    "through the contact channels at the foot of this page.</p>"
+                ),
+            ],
+        },
+        [],
+    ),
+    (
+        "terminos-y-condiciones",
+        "terms-of-use",
+        False,
+        {
+            "title": "Términos y condiciones de uso",
+            "introduction": "Las condiciones para usar el portal y reutilizar su información.",
+            "body": [
+                paragraph(
+                    "<p>La información del portal es pública y puede reutilizarse citando la fuente. Los "
+                    "datos abiertos del registro de cooperación se publican con la licencia indicada en "
+                    "su ficha. Los resultados de las alianzas se publican solo con autorización del "
+                    "aliado.</p>"
+                ),
+            ],
+        },
+        {
+            "title": "Terms of use",
+            "introduction": "The conditions for using the portal and reusing its information.",
+            "body": [
+                paragraph(
+                    "<p>The portal's information is public and may be reused with attribution. The "
+                    "cooperation register's open data is published under the licence stated on its "
+                    "dataset page. Partnership results are published only with the partner's "
+                    "authorisation.</p>"
+                ),
+            ],
+        },
+        [],
+    ),
+    (
+        "declaracion-de-accesibilidad",
+        "accessibility-statement",
+        False,
+        {
+            "title": "Declaración de accesibilidad",
+            "introduction": "El portal busca cumplir el nivel AA de las pautas WCAG 2.1.",
+            "body": [
+                paragraph(
+                    "<p>Las páginas se pueden recorrer con el teclado, funcionan sin JavaScript, admiten "
+                    "ampliar el texto al 200 % y ofrecen textos alternativos para las imágenes. Si "
+                    "encuentra una barrera, cuéntenos por los canales de contacto y la corregiremos.</p>"
+                ),
+            ],
+        },
+        {
+            "title": "Accessibility statement",
+            "introduction": "The portal aims to meet level AA of the WCAG 2.1 guidelines.",
+            "body": [
+                paragraph(
+                    "<p>Pages can be used with a keyboard, work without JavaScript, allow text to be "
+                    "enlarged to 200% and give alternative text for images. If you meet a barrier, tell "
+                    "us through the contact channels and we will fix it.</p>"
+                ),
+            ],
+        },
+        [],
+    ),
+]
+
+FOOTER = {
+    "es": {
+        "heading": "Oficina Consejería Distrital de Relaciones Internacionales",
+        "address": "Carrera 8 n.º 10-65, Bogotá D.C. (dirección de demostración)",
+        "phone": "+57 601 000 0000",
+        "email": "internacional@bogota-internacional.example",
+        "office_hours": "Lunes a viernes, 7:00 a. m. a 4:30 p. m.",
+    },
+    "en": {
+        "heading": "Office of International Relations of Bogotá",
+        "address": "Carrera 8 No. 10-65, Bogotá D.C. (demo address)",
+        "phone": "+57 601 000 0000",
+        "email": "internacional@bogota-internacional.example",
+        "office_hours": "Monday to Friday, 7:00 a.m. to 4:30 p.m.",
+    },
+}
+
+
+def _assign(page, fields):
+    for name, value in fields.items():
+        setattr(page, name, json.dumps(value) if name == "body" else value)
+
+
+def _publish(page):
+    page.save_revision().publish()
+
+
+def _ensure_translation(page, locale, slug, fields, command):
+    """The page's translation in `locale`, built with its own slug under the translated parent."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    parent = page.get_parent()
+    if not parent.is_root():
+        parent = parent.get_translation(locale)
+    translation = type(page)(
+        locale=locale,
+        translation_key=page.translation_key,
+        slug=slug,
+        show_in_menus=page.show_in_menus,
+    )
+    _assign(translation, fields)
+    parent.add_child(instance=translation)
+    _publish(translation)
+    command.created(f"{locale.language_code}: {translation.title}")
+    return translation
+
+
+def ensure_locales():
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    return spanish, english
+
+
+def ensure_home(spanish, english, command):
+    home = HomePage.objects.filter(locale=spanish).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = HomePage(slug="inicio", locale=spanish, **{k: v for k, v in HOME["es"].items() if k != "body"})
+        home.body = json.dumps(HOME["es"]["body"])
+        root.add_child(instance=home)
+        _publish(home)
+        command.created(f"es: {home.title}")
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if site.root_page_id != home.pk:
+        # A site still pointing at Wagtail's stub gets the portal's home and the demo's address.
+        stock_welcome = site.root_page if site.pk else None
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base_url.hostname
+        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+        site.root_page = home
+        site.site_name = "Bogotá Internacional"
+        site.save()
+        # Wagtail's first migration leaves a "Welcome" page; remove it only if it is still that stub.
+        if (
+            stock_welcome is not None
+            and stock_welcome.specific_class is Page
+            and not stock_welcome.get_children().exists()
+        ):
+            stock_welcome.delete()
+    _ensure_translation(home, english, "home", HOME["en"], command)
+    return home
+
+
+def ensure_pages(parent, specs, english, command):
+    for es_slug, en_slug, in_menu, es_fields, en_fields, children in specs:
+        page = parent.get_children().filter(slug=es_slug).first()
+        if page is None:
+            page = StandardPage(slug=es_slug, show_in_menus=in_menu)
+            _assign(page, es_fields)
+            parent.add_child(instance=page)
+            _publish(page)
+            command.created(f"es: {page.title}")
+        page = page.specific
+        _ensure_translation(page, english, en_slug, en_fields, command)
+        ensure_pages(page, children, english, command)
+
+
+def ensure_footer(spanish, english, home, command):
+    footer = Footer.objects.filter(locale=spanish).first()
+    if footer is None:
+        pages = {p.slug: p for p in home.get_children().specific()}
+        footer = Footer(
+            locale=spanish,
+            privacy_page=pages.get("politica-de-privacidad"),
+            terms_page=pages.get("terminos-y-condiciones"),
+            accessibility_page=pages.get("declaracion-de-accesibilidad"),
+            **FOOTER["es"],
+        )
+        footer.save()
+        command.created("es: pie de página")
+    if footer.get_translation_or_none(english) is None:
+        translation = footer.copy_for_translation(english)
+        for name, value in FOOTER["en"].items():
+            setattr(translation, name, value)
+        translation.save()
+        command.created("en: footer")
+
+
+def ensure_demo_users(command):
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    liaisons, _ = Group.objects.get_or_create(name="Enlaces de entidades")
+    liaisons.permissions.add(admin_access)
+    User = get_user_model()
+    for username, password, group_name, first_name, last_name in DEMO_USERS:
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User.objects.create_user(
+            username=username,
+            password=password,
+            email=f"{username}@bogota-internacional.example",
+            first_name=first_name,
+            last_name=last_name,
+            is_staff=group_name is None,
+            is_superuser=group_name is None,
+        )
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        command.created(f"usuario {username}")
+
+
+def load(command):
+    spanish, english = ensure_locales()
+    home = ensure_home(spanish, english, command)
+    ensure_pages(home, PAGES, english, command)
+    ensure_footer(spanish, english, home, command)
+    if command.create_demo_users:
+        ensure_demo_users(command)

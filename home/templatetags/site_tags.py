@@ -1,0 +1,96 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import Footer
+
+register = template.Library()
+
+
+def language_home(request):
+    """The home page of the active language's tree, looked up once per request."""
+    if not hasattr(request, "_language_home"):
+        site = Site.find_for_request(request)
+        request._language_home = site.root_page.localized.specific if site else None
+    return request._language_home
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return language_home(context["request"])
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's children shown in menus; the section holding the current page is marked."""
+    home = language_home(context["request"])
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    items = []
+    if home:
+        for item in home.get_children().live().in_menu():
+            state = None
+            if current_path == item.path:
+                state = "page"
+            elif current_path.startswith(item.path):
+                state = "true"
+            items.append((item, state))
+    return {"home": home, "items": items, "home_current": bool(home) and current_path == home.path}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    home = language_home(context["request"])
+    if not isinstance(page, Page) or home is None or page.pk == home.pk:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=home.depth).live()
+    return {"ancestors": ancestors, "page": page}
+
+
+def languages():
+    """Each language named in itself, as a switcher should show it."""
+    return [(code, capfirst(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES]
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in each language: its translation when it has one, else that language's home."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        homes = {
+            p.locale.language_code: p
+            for p in Page.objects.filter(translation_key=language_home(request).translation_key)
+            .live()
+            .select_related("locale")
+        }
+        for code, name in languages():
+            target = translations.get(code) or homes.get(code)
+            if target is not None:
+                links.append((code, name, target.get_url(request), code == current))
+    else:
+        for code, name in languages():
+            links.append((code, name, translate_url(request.get_full_path(), code), code == current))
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    request = context["request"]
+    footer = (
+        Footer.objects.filter(locale=Locale.get_active()).first()
+        or Footer.objects.filter(locale=Locale.get_default()).first()
+    )
+    return {"footer": footer, "request": request}

@@ -1,0 +1,28 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale, Page
+
+from .query import clean_query
+
+RESULTS_PER_PAGE = 10
+
+
+@never_cache
+@require_GET
+def search(request):
+    """Site-wide page search in the visitor's language."""
+    query = clean_query(request.GET.get("q"))
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    return render(request, "search/search.html", {"query": query, "results": page})

@@ -1,0 +1,65 @@
+"""Fixtures shared by every app's tests: two locales and a bilingual site built from factories."""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from tests.home.factories import HomePageFactory
+
+
+@dataclass
+class BilingualSite:
+    spanish: Locale
+    english: Locale
+    home: Page
+    home_en: Page
+    site: Site
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate(page, locale, **fields):
+    """The page's translation in `locale`, as the editor's "Translate" action makes it, published."""
+    translated = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save()
+    return publish(translated)
+
+
+@pytest.fixture
+def bilingual_site(db):
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=spanish)
+    # Start from an empty tree whatever the migrations left (Wagtail's stub "Welcome" page).
+    Site.objects.all().delete()
+    for page in root.get_children():
+        page.delete()
+    home = HomePageFactory(parent=root, locale=spanish)
+    publish(home)
+    home_en = translate(
+        home,
+        english,
+        title="Bogotá International",
+        slug="home",
+        hero_title="Bogotá cooperates with the world",
+    )
+    site = Site.objects.create(
+        hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Bogotá Internacional"
+    )
+    return BilingualSite(spanish, english, home, home_en, site)
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    yield
+    translation.activate("es")

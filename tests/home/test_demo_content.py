@@ -1,0 +1,69 @@
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from home.models import Footer, HomePage
+
+
+def load(**options):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"), **options)
+
+
+def counts():
+    return {
+        "es": Page.objects.filter(locale__language_code="es", depth__gt=1).count(),
+        "en": Page.objects.filter(locale__language_code="en").count(),
+        "footers": Footer.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@pytest.mark.django_db
+class TestDemoContent:
+    def test_builds_a_bilingual_site_served_in_both_languages(self, client):
+        load(with_demo_users=True)
+        site = Site.objects.get(is_default_site=True)
+        assert isinstance(site.root_page.specific, HomePage)
+        english = Locale.objects.get(language_code="en")
+        spanish = Page.objects.filter(locale__language_code="es", depth__gt=1)
+        assert spanish.count() >= 10
+        for page in spanish:
+            translation = page.get_translation_or_none(english)
+            assert translation is not None and translation.live, page.title
+            for url in (page.url, translation.url):
+                assert client.get(url).status_code == 200, url
+        assert client.get("/es/").context["page"].hero_title
+
+    def test_running_again_duplicates_nothing(self):
+        load(with_demo_users=True)
+        before = counts()
+        load(with_demo_users=True)
+        assert counts() == before
+
+    def test_running_again_keeps_editors_changes(self):
+        load()
+        page = Page.objects.get(slug="como-trabajamos").specific
+        page.title = "Cómo trabaja la Consejería"
+        page.save_revision().publish()
+        load()
+        assert Page.objects.get(slug="como-trabajamos").title == "Cómo trabaja la Consejería"
+
+    def test_demo_users_only_when_asked_for(self, settings):
+        settings.DEBUG = False
+        load()
+        assert not get_user_model().objects.filter(username="admin").exists()
+        load(with_demo_users=True)
+        User = get_user_model()
+        assert User.objects.get(username="admin").is_superuser
+        assert User.objects.get(username="editora").groups.filter(name="Editors").exists()
+        assert User.objects.get(username="moderador").groups.filter(name="Moderators").exists()
+        assert User.objects.get(username="enlace").groups.filter(name="Enlaces de entidades").exists()
+        assert User.objects.get(username="editora").check_password("demo-editora-2026")
+
+    def test_demo_admin_can_open_the_wagtail_admin(self, client):
+        load(with_demo_users=True)
+        assert client.login(username="admin", password="demo-admin-2026")
+        assert client.get("/admin/").status_code == 200

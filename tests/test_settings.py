@@ -1,0 +1,79 @@
+"""The settings guard: production refuses to start unconfigured and passes Django's deploy checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(60),
+    "ALLOWED_HOSTS": "internacional.bogota.gov.co",
+    "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
+}
+
+
+def manage(*args, env):
+    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "DEBUG"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "The environment variable SECRET_KEY is required" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "ALLOWED_HOSTS"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must name" in result.stderr
+
+
+def test_production_refuses_to_start_without_database_url():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DATABASE_URL"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DATABASE_URL is required" in result.stderr
+
+
+def test_deploy_checks_are_clean_with_sane_values():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_elasticsearch_url_switches_page_search_to_elasticsearch():
+    script = "from django.conf import settings; b = settings.WAGTAILSEARCH_BACKENDS['default']; print(b['BACKEND'], b['URLS'][0], b['OPTIONS']['node_class'].__name__)"
+    env = {
+        **PRODUCTION_ENV,
+        "ELASTICSEARCH_URL": "http://search.internal:9200",
+        "ELASTICSEARCH_OPENSEARCH_COMPATIBLE": "true",
+    }
+    result = manage("shell", "-c", script, env=env)
+    assert result.stdout.split()[-3:] == [
+        "wagtail.search.backends.elasticsearch8",
+        "http://search.internal:9200",
+        "OpenSearchCompatibleNode",
+    ], result.stderr
+
+
+def test_base_settings_keep_debug_off():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        env={"DJANGO_SETTINGS_MODULE": "portal.settings.base", "SECRET_KEY": "x"},
+    )
+    assert result.stdout.strip().endswith("False"), result.stderr
