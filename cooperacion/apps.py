@@ -1,7 +1,28 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def sync_register_data(sender, **kwargs):
+    """Fixed data (SDGs, localities) and the register's roles exist on every database, tests included."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    from .models.reference import sync_fixed_data
+    from .roles import sync_roles
+
+    # Django's own post_migrate handlers for this app may not have run yet: they connect later.
+    create_contenttypes(sender, verbosity=0)
+    create_permissions(sender, verbosity=0)
+    sync_fixed_data(apps)
+    sync_roles()
 
 
 class CooperacionConfig(AppConfig):
     name = "cooperacion"
     verbose_name = _("Cooperación")
+
+    def ready(self):
+        # After wagtail.snippets' own post_migrate handler has created the publish/lock permissions.
+        post_migrate.connect(sync_register_data, sender=self)

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "cooperacion",
     "buenas_practicas",
     "search",
+    "django_countries",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,54 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+
+import django_filters
+
+from .models import (
+    ActionType,
+    CooperationAction,
+    DistrictEntity,
+    PartnerType,
+    Sector,
+    Status,
+    SustainableDevelopmentGoal,
+)
+
+
+def year_choices():
+    years = CooperationAction.objects.order_by("-year").values_list("year", flat=True).distinct()
+    return [(year, year) for year in years]
+
+
+class CooperationActionAdminFilterSet(WagtailFilterSet):
+    """The editors' listing filters in the Wagtail admin."""
+
+    action_type = django_filters.MultipleChoiceFilter(label=_("Tipo de acción"), choices=ActionType.choices)
+    status = django_filters.MultipleChoiceFilter(label=_("Estado"), choices=Status.choices)
+    partner_type = django_filters.MultipleChoiceFilter(
+        label=_("Tipo de aliado"),
+        choices=PartnerType.choices,
+        field_name="partner_links__partner__partner_type",
+        distinct=True,
+    )
+    entity = django_filters.ModelMultipleChoiceFilter(
+        label=_("Entidad"),
+        queryset=DistrictEntity.objects.all(),
+        field_name="entity_links__entity",
+        distinct=True,
+    )
+    sector = django_filters.ModelMultipleChoiceFilter(
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        field_name="entity_links__entity__sector",
+        distinct=True,
+    )
+    sdg = django_filters.ModelMultipleChoiceFilter(
+        label=_("ODS"), queryset=SustainableDevelopmentGoal.objects.all(), field_name="sdgs", distinct=True
+    )
+    year = django_filters.MultipleChoiceFilter(label=_("Año"), choices=year_choices)
+    publication_authorised = django_filters.BooleanFilter(label=_("El aliado autoriza publicar"))
+
+    class Meta:
+        model = CooperationAction
+        fields = []

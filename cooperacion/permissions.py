@@ -1,0 +1,28 @@
+"""Liaisons work only on records that involve their own entity; the office's staff on all of them."""
+
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import CooperationAction, entity_of
+
+
+class CooperationActionPermissionPolicy(ModelPermissionPolicy):
+    def __init__(self):
+        super().__init__(CooperationAction)
+
+    def scope(self, user, queryset):
+        """The records a user may reach at all: a liaison's entity's, or every one."""
+        entity = entity_of(user)
+        if entity is None or user.is_superuser:
+            return queryset
+        return queryset.filter(entity_links__entity=entity).distinct()
+
+    def user_can_reach(self, user, pk):
+        return self.scope(user, CooperationAction.objects.filter(pk=pk)).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        return instance.pk is None or self.user_can_reach(user, instance.pk)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.scope(user, super().instances_user_has_any_permission_for(user, actions))

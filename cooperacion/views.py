@@ -1,0 +1,276 @@
+"""The register in the Wagtail admin: one SnippetViewSet per model, grouped under one menu."""
+
+from django import forms
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .filters import CooperationActionAdminFilterSet
+from .forms import CooperationActionForm
+from .models import (
+    CooperationAction,
+    DevelopmentPlanTarget,
+    DistrictEntity,
+    EntityLiaison,
+    Partner,
+    Sector,
+    ThematicTable,
+    TransversalAxis,
+)
+from .models.codelists import currency_choices
+
+
+class CurrencySelect(forms.Select):
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("", "—"), *currency_choices()])
+
+
+ACTION_PANELS = TabbedInterface(
+    [
+        ObjectList(
+            [
+                FieldPanel("title"),
+                FieldPanel("title_en"),
+                FieldPanel("summary"),
+                FieldPanel("summary_en"),
+                FieldPanel("description"),
+                FieldPanel("description_en"),
+                FieldRowPanel([FieldPanel("action_type"), FieldPanel("instrument_kind")]),
+                FieldRowPanel([FieldPanel("line_of_action"), FieldPanel("dimension"), FieldPanel("status")]),
+                MultiFieldPanel(
+                    [
+                        FieldRowPanel([FieldPanel("date_identified"), FieldPanel("date_signed")]),
+                        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                    ],
+                    heading=_("Fechas"),
+                ),
+                FieldPanel("external_id"),
+            ],
+            heading=_("Acción"),
+        ),
+        ObjectList(
+            [
+                InlinePanel("partner_links", heading=_("Aliados"), label=_("Aliado"), min_num=0),
+                InlinePanel("entity_links", heading=_("Entidades"), label=_("Entidad"), min_num=1),
+            ],
+            heading=_("Aliados y entidades"),
+        ),
+        ObjectList(
+            [
+                FieldPanel("thematic_table"),
+                FieldPanel("transversal_axes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("development_plan_target"),
+            ],
+            heading=_("Alineación"),
+        ),
+        ObjectList(
+            [
+                FieldRowPanel([FieldPanel("amount"), FieldPanel("currency", widget=CurrencySelect)]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("exchange_rate_cop"),
+                        FieldPanel("usd_rate_cop"),
+                        FieldPanel("exchange_rate_date"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("amount_cop"), FieldPanel("amount_usd")]),
+                FieldPanel("in_kind"),
+            ],
+            heading=_("Montos"),
+        ),
+        ObjectList(
+            [
+                FieldPanel("citywide"),
+                FieldPanel("localities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("countries"),
+                FieldPanel("results"),
+                FieldPanel("results_en"),
+                InlinePanel("indicators", heading=_("Indicadores"), label=_("Indicador")),
+                InlinePanel("documents", heading=_("Documentos de soporte"), label=_("Documento")),
+            ],
+            heading=_("Territorio y resultados"),
+        ),
+        ObjectList(
+            [
+                FieldPanel("publication_authorised"),
+                FieldRowPanel([FieldPanel("authorisation_date"), FieldPanel("authorisation_scope")]),
+                FieldPanel("authorisation_evidence"),
+                FieldPanel("internal_notes"),
+            ],
+            heading=_("Autorización y notas"),
+        ),
+    ],
+    base_form_class=CooperationActionForm,
+)
+
+
+class CooperationActionViewSet(SnippetViewSet):
+    model = CooperationAction
+    icon = "globe"
+    menu_label = _("Acciones")
+    url_prefix = "cooperacion/acciones"
+    edit_handler = ACTION_PANELS
+    filterset_class = CooperationActionAdminFilterSet
+    list_display = ["__str__", "action_type", "status", "year", "publication_authorised", "updated_at"]
+    list_per_page = 50
+    search_fields = ["title", "title_en", "summary", "external_id"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "external_id",
+        "title",
+        "title_en",
+        "summary",
+        "action_type",
+        "instrument_kind",
+        "line_of_action",
+        "dimension",
+        "status",
+        "date_identified",
+        "date_signed",
+        "start_date",
+        "end_date",
+        "thematic_table",
+        "development_plan_target",
+        "amount",
+        "currency",
+        "amount_cop",
+        "amount_usd",
+        "in_kind",
+        "citywide",
+        "results",
+        "publication_authorised",
+        "authorisation_date",
+        "authorisation_scope",
+        "internal_notes",
+    ]
+    list_export = [
+        "external_id",
+        "title",
+        "title_en",
+        "action_type",
+        "instrument_kind",
+        "line_of_action",
+        "dimension",
+        "status",
+        "year",
+        "date_identified",
+        "date_signed",
+        "start_date",
+        "end_date",
+        "amount",
+        "currency",
+        "amount_cop",
+        "amount_usd",
+        "in_kind",
+        "publication_authorised",
+        "authorisation_date",
+        "live",
+    ]
+    export_filename = "acciones-de-cooperacion"
+
+    def get_queryset(self, request):
+        queryset = CooperationAction.objects.select_related("latest_revision")
+        return self.permission_policy.scope(request.user, queryset)
+
+    def construct_view(self, view_class, **kwargs):
+        """Every view of one record answers 404 to a liaison whose entity is not involved in it."""
+        view = super().construct_view(view_class, **kwargs)
+        policy = self.permission_policy
+
+        def scoped_view(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if pk is not None and not policy.user_can_reach(request.user, unquote(str(pk))):
+                raise Http404
+            return view(request, *args, **view_kwargs)
+
+        return scoped_view
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = _("Aliados")
+    url_prefix = "cooperacion/aliados"
+    list_display = ["name", "acronym", "partner_type", "country"]
+    list_filter = ["partner_type"]
+    search_fields = ["name", "acronym"]
+    list_export = ["name", "acronym", "partner_type", "country", "website"]
+
+
+class DistrictEntityViewSet(SnippetViewSet):
+    model = DistrictEntity
+    icon = "home"
+    menu_label = _("Entidades distritales")
+    url_prefix = "cooperacion/entidades"
+    list_display = ["name", "acronym", "sector"]
+    list_filter = ["sector"]
+    search_fields = ["name", "acronym"]
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "folder-open-inverse"
+    menu_label = _("Sectores")
+    url_prefix = "cooperacion/sectores"
+    list_display = ["name", "name_en"]
+
+
+class ThematicTableViewSet(SnippetViewSet):
+    model = ThematicTable
+    icon = "table"
+    menu_label = _("Mesas temáticas")
+    url_prefix = "cooperacion/mesas-tematicas"
+    list_display = ["name", "leading_entity"]
+
+
+class TransversalAxisViewSet(SnippetViewSet):
+    model = TransversalAxis
+    icon = "resubmit"
+    menu_label = _("Ejes transversales")
+    url_prefix = "cooperacion/ejes-transversales"
+    list_display = ["name", "leading_entity"]
+
+
+class DevelopmentPlanTargetViewSet(SnippetViewSet):
+    model = DevelopmentPlanTarget
+    icon = "tasks"
+    menu_label = _("Metas del Plan de Desarrollo")
+    url_prefix = "cooperacion/metas-pdd"
+    list_display = ["code", "programme"]
+    search_fields = ["code", "programme", "target"]
+
+
+class EntityLiaisonViewSet(SnippetViewSet):
+    model = EntityLiaison
+    icon = "user"
+    menu_label = _("Enlaces de entidades")
+    url_prefix = "cooperacion/enlaces"
+    list_display = ["user", "entity"]
+    list_filter = ["entity"]
+
+
+class RegisterViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Registro de cooperación")
+    menu_icon = "globe"
+    menu_order = 200
+    items = (
+        CooperationActionViewSet,
+        PartnerViewSet,
+        DistrictEntityViewSet,
+        SectorViewSet,
+        ThematicTableViewSet,
+        TransversalAxisViewSet,
+        DevelopmentPlanTargetViewSet,
+        EntityLiaisonViewSet,
+    )
