@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -124,7 +124,6 @@ class CooperationActionViewSet(SnippetViewSet):
     filterset_class = CooperationActionAdminFilterSet
     list_display = ["__str__", "action_type", "status", "year", "publication_authorised", "updated_at"]
     list_per_page = 50
-    search_fields = ["title", "title_en", "summary", "external_id"]
     inspect_view_enabled = True
     inspect_view_fields = [
         "external_id",
@@ -184,14 +183,14 @@ class CooperationActionViewSet(SnippetViewSet):
         return self.permission_policy.scope(request.user, queryset)
 
     def construct_view(self, view_class, **kwargs):
-        """Every view of one record answers 404 to a liaison whose entity is not involved in it."""
+        """Every view of one record refuses (403) a liaison whose entity is not involved in it."""
         view = super().construct_view(view_class, **kwargs)
         policy = self.permission_policy
 
         def scoped_view(request, *args, **view_kwargs):
             pk = view_kwargs.get("pk")
             if pk is not None and not policy.user_can_reach(request.user, unquote(str(pk))):
-                raise Http404
+                raise PermissionDenied
             return view(request, *args, **view_kwargs)
 
         return scoped_view
@@ -204,7 +203,6 @@ class PartnerViewSet(SnippetViewSet):
     url_prefix = "cooperacion/aliados"
     list_display = ["name", "acronym", "partner_type", "country"]
     list_filter = ["partner_type"]
-    search_fields = ["name", "acronym"]
     list_export = ["name", "acronym", "partner_type", "country", "website"]
 
 
@@ -215,7 +213,6 @@ class DistrictEntityViewSet(SnippetViewSet):
     url_prefix = "cooperacion/entidades"
     list_display = ["name", "acronym", "sector"]
     list_filter = ["sector"]
-    search_fields = ["name", "acronym"]
 
 
 class SectorViewSet(SnippetViewSet):

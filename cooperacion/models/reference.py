@@ -34,14 +34,14 @@ class BilingualNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.display_name
+
     @property
     def display_name(self):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
-
-    def __str__(self):
-        return self.display_name
 
 
 class NormalizedNameMixin(models.Model):
@@ -219,12 +219,12 @@ class SustainableDevelopmentGoal(models.Model):
         verbose_name = _("Objetivo de Desarrollo Sostenible")
         verbose_name_plural = _("Objetivos de Desarrollo Sostenible")
 
+    def __str__(self):
+        return _("ODS %(number)s: %(name)s") % {"number": self.number, "name": self.name}
+
     @property
     def name(self):
         return SUSTAINABLE_DEVELOPMENT_GOALS[self.number]
-
-    def __str__(self):
-        return _("ODS %(number)s: %(name)s") % {"number": self.number, "name": self.name}
 
 
 class Locality(models.Model):
