@@ -56,3 +56,7 @@ lock: ## Re-pin requirements.lock from a fresh resolution of pyproject.toml
 
 clean: ## Remove the virtualenv, the demo database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 media staticfiles
+
+.PHONY: bench-register
+bench-register: install ## Time import_actions (10,000 rows) and generate_actions (100,000) on fresh SQLite in /tmp
+	$(BIN)/python bench/run_register.py

@@ -1,0 +1,33 @@
+"""Demo content for the register: reference lists, demo partners, a few hundred synthetic records,
+and the demo liaison's entity. Nothing that exists is changed or recreated."""
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+
+from .models import CooperationAction, DistrictEntity, EntityLiaison
+from .models.reference import sync_fixed_data
+from .reference_data import load_demo_partners, load_reference_data
+from .synthetic import external_id, generate_actions
+
+DEMO_SEED = 2026
+DEMO_RECORDS = 300
+DEMO_LIAISON = ("enlace", "SED")  # username from home.demo, entity acronym
+
+
+def load(command):
+    sync_fixed_data(apps)
+    created = load_reference_data() + load_demo_partners()
+    if created:
+        command.created(f"{created} registros de referencia (sectores, entidades, mesas, aliados)")
+
+    # Generated once: records an editor deleted later are not brought back.
+    prefix = external_id(DEMO_SEED, 1).rsplit("-", 1)[0]
+    if not CooperationAction.objects.filter(external_id__startswith=f"{prefix}-").exists():
+        report = generate_actions(DEMO_RECORDS, DEMO_SEED)
+        command.created(f"{report.created} acciones de cooperación sintéticas")
+
+    username, acronym = DEMO_LIAISON
+    user = get_user_model().objects.filter(username=username).first()
+    if user is not None and not EntityLiaison.objects.filter(user=user).exists():
+        EntityLiaison.objects.create(user=user, entity=DistrictEntity.objects.get(acronym=acronym))
+        command.created(f"{username} es enlace de {acronym}")
