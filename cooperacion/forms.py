@@ -1,7 +1,12 @@
+from pathlib import Path
+
+from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .importer import SUPPORTED_EXTENSIONS
 from .models import entity_of
 
 
@@ -24,3 +29,47 @@ class CooperationActionForm(WagtailAdminModelForm):
                     % {"entity": entity},
                 )
         return cleaned_data
+
+
+class ActionImportForm(forms.Form):
+    """The spreadsheet of the legacy register and how to import it (see cooperacion.admin_views)."""
+
+    MAX_SIZE = 20 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("Hoja de cálculo"),
+        help_text=_(
+            "Un archivo .xlsx (se lee la primera hoja) o .csv en UTF-8, de hasta 20 MB, con el "
+            "formato del registro anterior."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+    accept_partial = forms.BooleanField(
+        label=_("Importar las filas válidas aunque haya filas rechazadas"),
+        required=False,
+        help_text=_("Sin esta opción, si alguna fila se rechaza no se guarda nada."),
+    )
+    publish = forms.BooleanField(
+        label=_("Publicar los registros importados"),
+        required=False,
+        help_text=_("Sin esta opción quedan como borradores, para revisarlos y publicarlos después."),
+    )
+
+    def __init__(self, *args, can_publish=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_publish:
+            # Only those who may publish records may publish them by importing.
+            del self.fields["publish"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in SUPPORTED_EXTENSIONS:
+            raise forms.ValidationError(_("El archivo debe ser una hoja de cálculo .xlsx o un archivo .csv."))
+        if upload.size > self.MAX_SIZE:
+            raise forms.ValidationError(
+                _("El archivo pesa %(size)s; el máximo es %(max)s.")
+                % {"size": filesizeformat(upload.size), "max": filesizeformat(self.MAX_SIZE)}
+            )
+        if upload.size == 0:
+            raise forms.ValidationError(_("El archivo está vacío."))
+        return upload

@@ -1604,8 +1604,7 @@ def build_action(
     )
     if english and action.description:
         action.description_en = texts["description_en"]
-    action.year = action.compute_year()
-    action.compute_equivalents()
+    action.prepare_for_save()
     return SyntheticAction(
         number=number,
         action=action,

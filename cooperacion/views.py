@@ -261,6 +261,8 @@ class RegisterViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Registro de cooperación")
     menu_icon = "globe"
     menu_order = 200
+    # Other items of the group's menu (the spreadsheet import) register with this hook.
+    submenu_hook = "register_cooperation_register_menu_item"
     items = (
         CooperationActionViewSet,
         PartnerViewSet,

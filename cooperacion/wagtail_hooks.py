@@ -1,9 +1,44 @@
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .admin_views import ImportConfirmView, ImportUploadView, can_import
 from .models import CooperationAction
 from .permissions import CooperationActionPermissionPolicy
 from .views import RegisterViewSetGroup
 
 register_permission_policy(CooperationAction, CooperationActionPermissionPolicy())
 register_snippet(RegisterViewSetGroup)
+
+
+# Importing the legacy register from a spreadsheet (cooperacion.admin_views, docs/import.md).
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("cooperacion/importar/", ImportUploadView.as_view(), name="cooperacion_import"),
+        path(
+            "cooperacion/importar/confirmar/", ImportConfirmView.as_view(), name="cooperacion_import_confirm"
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import(request.user)
+
+
+@hooks.register(RegisterViewSetGroup.submenu_hook)
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Importar hoja de cálculo"),
+        reverse_lazy("cooperacion_import"),
+        name="importar-hoja-de-calculo",
+        icon_name="upload",
+        order=900,
+    )

@@ -346,12 +346,16 @@ class CooperationAction(
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_for_save(self):
+        """What every write derives from the record: save() and the bulk writers call it."""
         if self.currency:
             self.currency = self.currency.upper()
         self.compute_equivalents()
         if self.date_identified:
             self.year = self.compute_year()
+
+    def save(self, *args, **kwargs):
+        self.prepare_for_save()
         super().save(*args, **kwargs)
 
     @property
