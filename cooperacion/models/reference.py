@@ -135,8 +135,8 @@ class Partner(NormalizedNameMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
-class ThematicTable(NormalizedNameMixin, BilingualNameMixin):
-    """One of the six thematic tables of the Bogotá Internationalisation Board."""
+class BoardBody(NormalizedNameMixin, BilingualNameMixin):
+    """A body of the Internationalisation Board, led at district level by one entity."""
 
     leading_entity = models.ForeignKey(
         DistrictEntity,
@@ -150,27 +150,22 @@ class ThematicTable(NormalizedNameMixin, BilingualNameMixin):
     panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("leading_entity")]
 
     class Meta:
+        abstract = True
         ordering = ["name"]
+
+
+class ThematicTable(BoardBody):
+    """One of the six thematic tables of the Bogotá Internationalisation Board."""
+
+    class Meta(BoardBody.Meta):
         verbose_name = _("mesa temática")
         verbose_name_plural = _("mesas temáticas")
 
 
-class TransversalAxis(NormalizedNameMixin, BilingualNameMixin):
+class TransversalAxis(BoardBody):
     """One of the board's three transversal axes."""
 
-    leading_entity = models.ForeignKey(
-        DistrictEntity,
-        verbose_name=_("entidad líder"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("leading_entity")]
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(BoardBody.Meta):
         verbose_name = _("eje transversal")
         verbose_name_plural = _("ejes transversales")
 
