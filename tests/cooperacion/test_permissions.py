@@ -191,6 +191,34 @@ class TestOfficeRoles:
         content = b"".join(export.streaming_content).decode("utf-8-sig")
         assert "Borrador de Salud" in content and "Borrador de Educación" not in content
 
+    def test_the_listing_exports_xlsx(self, client, world):
+        from io import BytesIO
+
+        from openpyxl import load_workbook
+
+        login(client, world["editor"])
+        export = client.get(url("list"), {"entity": world["education"].pk, "export": "xlsx"})
+        sheet = load_workbook(BytesIO(b"".join(export.streaming_content))).active
+        titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert titles == ["Borrador de Educación"]
+
+    def test_the_office_inspects_and_opens_the_add_form(self, client, world):
+        login(client, world["editor"])
+        inspect = client.get(url("inspect", world["health_draft"].pk))
+        assert inspect.status_code == 200 and "Borrador de Salud" in inspect.content.decode()
+        assert client.get(url("add")).status_code == 200
+
+    def test_a_record_locked_by_a_moderator_cannot_be_edited_by_an_editor(self, client, world):
+        draft = world["health_draft"]
+        login(client, world["moderator"])
+        assert client.post(url("lock", draft.pk)).status_code == 302
+        draft.refresh_from_db()
+        assert draft.locked and draft.locked_by == world["moderator"]
+        login(client, world["editor"])
+        client.post(url("edit", draft.pk), form_data(world["health"], existing=draft, title="Cambiado"))
+        draft.refresh_from_db()
+        assert draft.title == "Borrador de Salud"
+
     def test_the_listing_searches_records(self, client, world):
         login(client, world["editor"])
         body = client.get(url("list"), {"q": "salud"}).content.decode()
