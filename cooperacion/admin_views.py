@@ -24,7 +24,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import ActionImportForm
-from .importer import ImportFileError, import_actions
+from .importer import SUPPORTED_EXTENSIONS, ImportFileError, import_actions
 from .models import entity_of
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ def upload_dir():
 
 
 def stored_path(token, extension):
-    if not TOKEN_PATTERN.match(token or "") or extension not in (".xlsx", ".csv"):
+    if not TOKEN_PATTERN.match(token or "") or extension not in SUPPORTED_EXTENSIONS:
         return None
     return upload_dir() / f"{token}{extension}"
 
@@ -85,8 +85,11 @@ def discard(path):
 
 
 def _purge_stale(directory):
+    """Abandoned uploads (only this screen's: named by a token) older than STALE_AFTER."""
     limit = time.time() - STALE_AFTER
     for path in directory.iterdir():
+        if not TOKEN_PATTERN.match(path.stem) or path.suffix not in SUPPORTED_EXTENSIONS:
+            continue  # not an upload of this screen: never ours to delete
         try:
             if path.is_file() and path.stat().st_mtime < limit:
                 path.unlink()
@@ -140,6 +143,7 @@ class ImportUploadView(ImportBaseView):
                 publish=publish,
                 user=request.user,
                 filename=upload.name,
+                max_rows=ActionImportForm.MAX_ROWS,
             )
         except ImportFileError as error:
             discard(path)
@@ -161,6 +165,11 @@ class ImportUploadView(ImportBaseView):
             discard(path)
             form.add_error("file", gettext("El archivo no tiene filas de datos debajo del encabezado."))
             return self.render(form=form)
+        self.template_name = self.preview_template_name
+        if not report.can_write:
+            # Nothing to confirm: the file is not kept (an earlier preview stays confirmable).
+            discard(path)
+            return self.render(report=report)
 
         previous = request.session.get(SESSION_KEY)
         if previous:
@@ -172,7 +181,6 @@ class ImportUploadView(ImportBaseView):
             "accept_partial": accept_partial,
             "publish": publish,
         }
-        self.template_name = self.preview_template_name
         return self.render(report=report, token=token, confirm_url=reverse("cooperacion_import_confirm"))
 
 
@@ -200,6 +208,7 @@ class ImportConfirmView(ImportBaseView):
                 publish=pending["publish"] and can_publish(request.user),
                 user=request.user,
                 filename=pending["filename"],
+                max_rows=ActionImportForm.MAX_ROWS,
             )
         except ImportFileError as error:
             messages.error(request, str(error))

@@ -1,3 +1,4 @@
+import zipfile
 from pathlib import Path
 
 from django import forms
@@ -35,6 +36,11 @@ class ActionImportForm(forms.Form):
     """The spreadsheet of the legacy register and how to import it (see cooperacion.admin_views)."""
 
     MAX_SIZE = 20 * 1024 * 1024
+    # What a small file can unpack to, and the rows it can hold: a dense or crafted .xlsx (a "zip
+    # bomb") or .csv of a few MB would otherwise cost minutes and gigabytes within the request.
+    # Larger registers go through the command, which has no limits.
+    MAX_UNPACKED_SIZE = 200 * 1024 * 1024
+    MAX_ROWS = 10_000
 
     file = forms.FileField(
         label=_("Hoja de cálculo"),
@@ -72,4 +78,24 @@ class ActionImportForm(forms.Form):
             )
         if upload.size == 0:
             raise forms.ValidationError(_("El archivo está vacío."))
+        if Path(upload.name).suffix.lower() == ".xlsx":
+            self.check_unpacked_size(upload)
         return upload
+
+    def check_unpacked_size(self, upload):
+        """Refuse an .xlsx whose parts unpack to more than MAX_UNPACKED_SIZE, reading only its index.
+
+        Python's zipfile never inflates a part beyond the size the index declares for it.
+        """
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                unpacked = sum(part.file_size for part in archive.infolist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return  # not a readable .xlsx: the import says so
+        finally:
+            upload.seek(0)
+        if unpacked > self.MAX_UNPACKED_SIZE:
+            raise forms.ValidationError(
+                _("El archivo ocupa %(size)s descomprimido; el máximo es %(max)s.")
+                % {"size": filesizeformat(unpacked), "max": filesizeformat(self.MAX_UNPACKED_SIZE)}
+            )

@@ -200,6 +200,7 @@ DMY_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 AMBIGUOUS_NUMBER = re.compile(r"^-?[1-9]\d{0,2}[.,]\d{3}$")
 LIST_SEPARATOR = re.compile(r"\s*;\s*")
 SDG_SEPARATOR = re.compile(r"\s*[;,]\s*")
+LOCALITY_CODE = re.compile(r"0*(\d{1,2})")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -340,26 +341,49 @@ def _cell_text(value) -> str:
     return str(value).replace("\xa0", " ").strip()
 
 
-def read_table(path, progress=None):
+def read_table(path, progress=None, max_rows=None):
     """The header row and the data rows of the first sheet of an .xlsx, or of a .csv file.
 
     `progress(rows_read)` is called every few hundred rows of an .xlsx (the slow one to read).
+    With `max_rows`, a file with more rows that are not blank is refused as soon as the reading
+    gets there (what bounds the time and memory a small but dense upload can cost).
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFileError(gettext("No se encontró el archivo «%(name)s».") % {"name": path})
     if suffix == ".xlsx":
-        return _read_xlsx(path, progress)
+        return _read_xlsx(path, progress, max_rows)
     if suffix == ".csv":
-        return _read_csv(path)
+        return _read_csv(path, max_rows)
     raise ImportFileError(
         gettext("El archivo debe ser una hoja de cálculo .xlsx o un archivo .csv (recibido: «%(name)s»).")
         % {"name": path.name}
     )
 
 
-def _read_xlsx(path, progress=None):
+def is_blank(cells):
+    return not any(_cell_text(cell) for cell in cells)
+
+
+def _at_most(rows, max_rows):
+    """The rows, refusing the file as soon as more than `max_rows` of them are not blank."""
+    filled = 0
+    for row in rows:
+        if max_rows is not None and not is_blank(row):
+            filled += 1
+            if filled > max_rows:
+                raise ImportFileError(
+                    gettext(
+                        "El archivo tiene más de %(max)s filas de datos, el máximo de esta importación: "
+                        "divídalo en varios archivos o impórtelo con el comando import_actions."
+                    )
+                    % {"max": max_rows}
+                )
+        yield row
+
+
+def _read_xlsx(path, progress=None, max_rows=None):
     import openpyxl
 
     try:
@@ -367,7 +391,7 @@ def _read_xlsx(path, progress=None):
     except Exception as error:
         raise ImportFileError(
             gettext("No se pudo leer el archivo como hoja de cálculo Excel (.xlsx): %(error)s")
-            % {"error": error or type(error).__name__}
+            % {"error": str(error) or type(error).__name__}
         ) from error
     try:
         if not workbook.worksheets:
@@ -378,7 +402,7 @@ def _read_xlsx(path, progress=None):
         rows = iter(sheet.iter_rows(values_only=True))
         header = next(rows, None)
         data = []
-        for row in rows:
+        for row in _at_most(rows, max_rows):
             data.append(tuple(row))
             if progress is not None and len(data) % 500 == 0:
                 progress(len(data))
@@ -387,14 +411,14 @@ def _read_xlsx(path, progress=None):
     except Exception as error:
         raise ImportFileError(
             gettext("No se pudo leer el archivo como hoja de cálculo Excel (.xlsx): %(error)s")
-            % {"error": error or type(error).__name__}
+            % {"error": str(error) or type(error).__name__}
         ) from error
     finally:
         workbook.close()
     return header, data
 
 
-def _read_csv(path):
+def _read_csv(path, max_rows=None):
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -416,7 +440,7 @@ def _read_csv(path):
         raise ImportFileError(gettext("No se pudo leer el CSV: %(error)s") % {"error": error}) from error
     if not rows:
         return None, []
-    return tuple(rows[0]), [tuple(row) for row in rows[1:]]
+    return tuple(rows[0]), [tuple(row) for row in _at_most(rows[1:], max_rows)]
 
 
 # --- Parsing values ---------------------------------------------------------------------------
@@ -692,8 +716,10 @@ class ActionImporter:
         user=None,
         progress=None,
         filename=None,
+        max_rows=None,
     ):
         self.path = Path(path)
+        self.max_rows = max_rows
         self.dry_run = dry_run
         self.accept_partial = accept_partial
         self.publish = publish
@@ -743,17 +769,19 @@ class ActionImporter:
     # The whole run ------------------------------------------------------------------------
 
     def run(self):
-        header_row, rows = read_table(self.path, lambda done: self.progress("read", done, None))
-        if header_row is None or not any(_cell_text(cell) for cell in header_row):
+        header_row, rows = read_table(
+            self.path, lambda done: self.progress("read", done, None), max_rows=self.max_rows
+        )
+        if header_row is None or is_blank(header_row):
             raise ImportFileError(gettext("El archivo está vacío: falta la fila de encabezado."))
         self._map_headers(header_row)
 
         numbered = []
         for index, cells in enumerate(rows, start=2):
-            if any(_cell_text(cell) for cell in cells):
-                numbered.append((index, cells))
-            else:
+            if is_blank(cells):
                 self.report.blank_rows += 1
+            else:
+                numbered.append((index, cells))
         del rows
 
         if self.report.file_errors:
@@ -951,8 +979,9 @@ class ActionImporter:
             if coverage and key(coverage) not in CITYWIDE_WORDS:
                 for item in split_list(coverage):
                     locality = self.lookups.localities.get(key(item))
-                    if locality is None and item.isdigit():
-                        locality = self.lookups.localities.get(str(int(item)))
+                    code = LOCALITY_CODE.fullmatch(item)
+                    if locality is None and code:
+                        locality = self.lookups.localities.get(str(int(code.group(1))))
                     if locality is None:
                         fail(
                             "coverage",
@@ -1439,8 +1468,8 @@ def import_actions(path, **options):
     """Validate and (unless dry_run, or rows were rejected without accept_partial) import a file.
 
     Options: dry_run, accept_partial, publish, user, progress (a callable taking the phase
-    "read", "parse", "validate" or "write", the rows done and the total, None while reading) and
-    filename (for the report).
+    "read", "parse", "validate" or "write", the rows done and the total, None while reading),
+    filename (for the report) and max_rows (refuse files with more rows that are not blank).
     Raises ImportFileError when the file cannot be read at all.
     """
     return ActionImporter(path, **options).run()

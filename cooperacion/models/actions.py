@@ -331,6 +331,13 @@ class CooperationAction(
                 errors["exchange_rate_cop"] = _("Indique la tasa a pesos o el valor en pesos.")
         if (self.exchange_rate_cop or self.usd_rate_cop) and not self.exchange_rate_date:
             errors["exchange_rate_date"] = _("Indique la fecha de las tasas de cambio.")
+        if not errors.keys() & {"amount", "currency", "exchange_rate_cop", "usd_rate_cop"}:
+            self.compute_equivalents()
+            for field in ("amount_cop", "amount_usd"):
+                if not self._fits(field):
+                    errors["amount"] = _(
+                        "El valor, convertido con estas tasas, es demasiado grande para registrarse."
+                    )
 
         if self.citywide and self.pk and self.localities.exists():
             errors["citywide"] = _("Una acción de todo el Distrito no se limita a localidades.")
@@ -353,6 +360,14 @@ class CooperationAction(
         self.compute_equivalents()
         if self.date_identified:
             self.year = self.compute_year()
+
+    def _fits(self, field):
+        """Whether a computed value fits its column (a rate typed by mistake can overflow it)."""
+        value = getattr(self, field)
+        model_field = self._meta.get_field(field)
+        return value is None or abs(value) < Decimal(10) ** (
+            model_field.max_digits - model_field.decimal_places
+        )
 
     def save(self, *args, **kwargs):
         self.prepare_for_save()

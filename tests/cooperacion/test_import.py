@@ -2,6 +2,9 @@
 
 import csv
 import datetime
+import os
+import threading
+import time
 from decimal import Decimal
 
 from django.contrib.auth.models import Group, Permission
@@ -9,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.urls import reverse
 
 from wagtail.admin.menu import admin_menu
@@ -17,6 +21,7 @@ from wagtail.search.backends import get_search_backend
 
 import openpyxl
 import pytest
+from modelsearch import signal_handlers
 
 from cooperacion import importer
 from cooperacion.admin_views import SESSION_KEY
@@ -861,6 +866,21 @@ class TestWriting:
                     sorted(action.transversal_axes.values_list("pk", flat=True)),
                 ],
                 "revision": clean(action.latest_revision.content),
+                # Every other column of the revision and of the history entries, so that a field
+                # Wagtail adds to them and sets in save_revision() shows up here.
+                "revision_row": {
+                    field.attname: getattr(action.latest_revision, field.attname)
+                    for field in Revision._meta.concrete_fields
+                    if field.attname not in {"id", "object_id", "created_at", "content"}
+                },
+                "log_rows": [
+                    {
+                        field.attname: getattr(entry, field.attname)
+                        for field in ModelLogEntry._meta.concrete_fields
+                        if field.attname not in {"id", "object_id", "timestamp", "uuid", "revision_id"}
+                    }
+                    for entry in ModelLogEntry.objects.filter(object_id=str(action.pk))
+                ],
                 "revision_str": action.latest_revision.object_str,
                 "revisions": action.revisions.count(),
                 "references": references,
@@ -1195,3 +1215,160 @@ class TestAdminScreen:
         client.force_login(moderator)
         assert reverse("cooperacion_import") in client.get(reverse("wagtailadmin_home")).content.decode()
         assert 'name="publish"' in client.get(reverse("cooperacion_import")).content.decode()
+
+
+# --- Limits, hostile files and guards on Wagtail internals -----------------------------------
+
+
+@pytest.mark.django_db
+class TestLimitsAndGuards:
+    @pytest.mark.parametrize("name", ["registro.xlsx", "registro.csv"])
+    def test_a_row_limit_refuses_the_file_while_reading_it(self, register_data, tmp_path, name):
+        writer = write_xlsx if name.endswith(".xlsx") else write_csv
+        rows = [good_row(ID="L-1"), {}, {}, good_row(ID="L-2"), good_row(ID="L-3")]
+        path = writer(tmp_path / name, rows)
+
+        with pytest.raises(ImportFileError, match="más de 2 filas de datos"):
+            import_actions(path, dry_run=True, max_rows=2)
+        # Blank rows do not count.
+        assert import_actions(path, dry_run=True, max_rows=3).total == 3
+        assert import_actions(path, dry_run=True).total == 3
+
+    @pytest.mark.parametrize("coverage", ["Kennedy; ፩", "1" * 5000])
+    def test_odd_digits_in_the_coverage_reject_the_row_not_the_file(self, register_data, tmp_path, coverage):
+        path = write_xlsx(tmp_path / "registro.xlsx", [good_row(Cobertura=coverage), second_row()])
+
+        report = import_actions(path, dry_run=True)
+
+        assert [row.outcome for row in report.rows] == ["rejected", "created"]
+        assert errors_of(report) == {(2, "Cobertura")}
+        codes = write_xlsx(tmp_path / "codigos.xlsx", [good_row(Cobertura="007; 19")])
+        assert import_actions(codes, dry_run=True).rejected == 0
+
+    def test_an_unreadable_xlsx_names_the_error_even_without_a_message(
+        self, register_data, tmp_path, monkeypatch
+    ):
+        def broken(*args, **kwargs):
+            raise ValueError()
+
+        monkeypatch.setattr(openpyxl, "load_workbook", broken)
+        path = write_xlsx(tmp_path / "registro.xlsx", [good_row()])
+
+        with pytest.raises(ImportFileError, match=r"Excel \(\.xlsx\): ValueError$"):
+            import_actions(path)
+
+    def test_dry_runs_that_would_write_nothing_fail(self, register_data, tmp_path):
+        header_only = write_csv(tmp_path / "encabezado.csv", [])
+        with pytest.raises(CommandError, match="ninguna fila"):
+            call_command("import_actions", str(header_only), "--dry-run")
+        only_bad = write_xlsx(tmp_path / "malo.xlsx", every_kind_of_bad_row()[1:11])
+        with pytest.raises(CommandError, match="ninguna fila"):
+            call_command("import_actions", str(only_bad), "--dry-run", "--accept-partial")
+
+    def test_the_reference_index_is_what_wagtail_itself_writes(self, register_data, tmp_path):
+        """replace_references() uses ReferenceIndex's private extractor: compare with the public API."""
+        path = write_xlsx(tmp_path / "registro.xlsx", [good_row(), second_row()])
+        import_actions(path)
+        import_actions(path, publish=True)  # the one-by-one path too
+        fields = [field.attname for field in ReferenceIndex._meta.concrete_fields if not field.primary_key]
+        entries = ReferenceIndex.objects.filter(base_content_type__model__in=["cooperationaction", "partner"])
+
+        written = sorted(entries.values_list(*fields))
+        entries.delete()
+        for obj in [*CooperationAction.objects.all(), *Partner.objects.all()]:
+            ReferenceIndex.create_or_update_for_object(obj)
+
+        assert written and written == sorted(entries.values_list(*fields))
+
+    def test_search_indexing_is_deferred_only_in_the_importing_thread(self, monkeypatch):
+        enqueued = []
+        monkeypatch.setattr(
+            signal_handlers,
+            "insert_or_update_object_task",
+            type("Task", (), {"enqueue": staticmethod(lambda *args: enqueued.append(args[2]))}),
+        )
+        action = CooperationAction(pk=7)
+
+        def save_elsewhere():
+            thread = threading.Thread(
+                target=post_save.send, args=(CooperationAction,), kwargs={"instance": action}
+            )
+            thread.start()
+            thread.join()
+
+        with pytest.raises(RuntimeError), importer.search_indexing_deferred(CooperationAction):
+            post_save.send(CooperationAction, instance=action)
+            assert enqueued == []  # deferred here (fails if modelsearch renames its handler)
+            save_elsewhere()
+            assert enqueued == ["7"]  # other threads index as usual
+            raise RuntimeError
+        post_save.send(CooperationAction, instance=action)
+        save_elsewhere()
+        assert enqueued == ["7", "7", "7"]  # restored, once, after the exception
+
+
+@pytest.mark.django_db
+class TestAdminScreenLimits:
+    def test_a_file_over_the_row_limit_is_refused(
+        self, register_data, tmp_path, upload_dir, client, admin_user, monkeypatch
+    ):
+        monkeypatch.setattr(ActionImportForm, "MAX_ROWS", 1)
+        client.force_login(admin_user)
+
+        response = client.post(
+            reverse("cooperacion_import"), {"file": xlsx_upload(tmp_path, [good_row(), second_row()])}
+        )
+
+        assert response.status_code == 200
+        assert "más de 1 filas de datos" in response.content.decode()
+        assert SESSION_KEY not in client.session
+        assert not upload_dir.exists() or not any(upload_dir.iterdir())
+
+    def test_an_xlsx_that_unpacks_too_large_is_refused_before_reading_it(
+        self, register_data, tmp_path, upload_dir, client, admin_user, monkeypatch
+    ):
+        monkeypatch.setattr(ActionImportForm, "MAX_UNPACKED_SIZE", 10_000)
+        client.force_login(admin_user)
+        rows = [good_row(ID=f"U-{number}") for number in range(20)]
+
+        response = client.post(reverse("cooperacion_import"), {"file": xlsx_upload(tmp_path, rows)})
+
+        assert response.status_code == 200
+        assert "descomprimido" in response.content.decode()
+        assert SESSION_KEY not in client.session
+        assert not upload_dir.exists() or not any(upload_dir.iterdir())
+        monkeypatch.setattr(ActionImportForm, "MAX_UNPACKED_SIZE", 10_000_000)
+        response = client.post(reverse("cooperacion_import"), {"file": xlsx_upload(tmp_path, rows)})
+        assert "Confirmar importación" in response.content.decode()
+
+    def test_a_preview_that_cannot_be_confirmed_keeps_no_file(
+        self, register_data, tmp_path, upload_dir, client, admin_user
+    ):
+        client.force_login(admin_user)
+        client.post(reverse("cooperacion_import"), {"file": xlsx_upload(tmp_path, [good_row()])})
+        kept = client.session[SESSION_KEY]
+
+        preview = client.post(
+            reverse("cooperacion_import"), {"file": xlsx_upload(tmp_path, every_kind_of_bad_row())}
+        )
+
+        assert "Confirmar importación" not in preview.content.decode()
+        # The rejected file is not kept; an earlier preview that can be confirmed still can.
+        assert client.session[SESSION_KEY] == kept
+        assert [path.name for path in upload_dir.iterdir()] == [f"{kept['token']}.xlsx"]
+
+    def test_stale_uploads_are_purged_but_nothing_else(
+        self, register_data, tmp_path, upload_dir, client, admin_user
+    ):
+        upload_dir.mkdir()
+        stale = upload_dir / f"{'a' * 43}.csv"
+        foreign = upload_dir / "notas.txt"
+        for path in (stale, foreign):
+            path.write_text("x")
+            os.utime(path, (time.time() - 2 * 24 * 3600,) * 2)
+        client.force_login(admin_user)
+
+        client.post(reverse("cooperacion_import"), {"file": xlsx_upload(tmp_path, [good_row()])})
+
+        assert not stale.exists()
+        assert foreign.exists()

@@ -116,6 +116,15 @@ class TestValidationRules:
         )
         assert "authorisation_date" in errors_of(future)
 
+    def test_a_value_too_large_once_converted_is_refused_not_a_database_error(self):
+        action = valid_action(
+            amount=Decimal("9999999999999999"),
+            currency="EUR",
+            exchange_rate_cop=Decimal("5000000"),
+            exchange_rate_date=date(2025, 1, 1),
+        )
+        assert "demasiado grande" in errors_of(action)["amount"][0]
+
     def test_a_citywide_action_is_not_limited_to_localities(self, db):
         action = CooperationActionFactory(citywide=True)
         action.localities.add(Locality.objects.get_or_create(code="08")[0])

@@ -106,6 +106,14 @@ class Command(BaseCommand):
                     )
                     % {"rejected": report.rejected, "total": report.total}
                 )
+            if not report.valid:
+                # No data rows, or (with --accept-partial) none valid: a real import would fail too.
+                raise CommandError(
+                    gettext(
+                        "Simulación (--dry-run): ninguna fila es válida, y una importación real no "
+                        "guardaría nada."
+                    )
+                )
             self.stdout.write(gettext("Simulación (--dry-run): no se guardó nada."))
             return
         if not report.written:
