@@ -481,6 +481,27 @@ PAGES = [
     ),
 ]
 
+# The home page's hero link and highlights, by the Spanish slug of the page they point to.
+HERO_LINK = "como-trabajamos"
+HIGHLIGHTS = {
+    "es": [
+        (
+            "como-trabajamos",
+            "Tres líneas de acción y un ciclo de cuatro momentos para la acción internacional.",
+        ),
+        ("sistema-distrital-de-cooperacion", "Cómo se articulan las entidades del Distrito para cooperar."),
+        ("asistencia-tecnica", "Acompañamiento a las entidades, con respuesta en diez días hábiles."),
+    ],
+    "en": [
+        (
+            "como-trabajamos",
+            "Three lines of action and a four-stage cycle for the city's international work.",
+        ),
+        ("sistema-distrital-de-cooperacion", "How the District's entities work together on cooperation."),
+        ("asistencia-tecnica", "Support for entities, answered within ten working days."),
+    ],
+}
+
 FOOTER = {
     "es": {
         "heading": "Oficina Consejería Distrital de Relaciones Internacionales",
@@ -536,8 +557,10 @@ def ensure_locales():
 
 
 def ensure_home(spanish, english, command):
+    """The Spanish home page and its translation; says whether this run created the Spanish one."""
     home = HomePage.objects.filter(locale=spanish).first()
-    if home is None:
+    created = home is None
+    if created:
         root = Page.get_first_root_node()
         home = HomePage(slug="inicio", locale=spanish, **{k: v for k, v in HOME["es"].items() if k != "body"})
         home.body = json.dumps(HOME["es"]["body"])
@@ -562,7 +585,24 @@ def ensure_home(spanish, english, command):
         ):
             stock_welcome.delete()
     _ensure_translation(home, english, "home", HOME["en"], command)
-    return home
+    return home, created
+
+
+def feature_pages(home, english):
+    """Point the new home pages' hero link and highlights at the institutional pages."""
+    sections = {page.slug: page for page in home.get_children().specific()}
+    for language, page in (("es", home), ("en", home.get_translation(english).specific)):
+        page.hero_link = sections[HERO_LINK]
+        page.highlights = json.dumps(
+            [
+                {
+                    "type": "highlight",
+                    "value": {"page": sections[slug].pk, "title": "", "summary": summary, "image": None},
+                }
+                for slug, summary in HIGHLIGHTS[language]
+            ]
+        )
+        _publish(page)
 
 
 def ensure_pages(parent, specs, english, command):
@@ -624,8 +664,10 @@ def ensure_demo_users(command):
 
 def load(command):
     spanish, english = ensure_locales()
-    home = ensure_home(spanish, english, command)
+    home, created = ensure_home(spanish, english, command)
     ensure_pages(home, PAGES, english, command)
+    if created:
+        feature_pages(home, english)
     ensure_footer(spanish, english, home, command)
     if command.create_demo_users:
         ensure_demo_users(command)

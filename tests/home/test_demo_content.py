@@ -4,6 +4,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 import pytest
+from bs4 import BeautifulSoup
 
 from home.models import Footer, HomePage
 
@@ -35,7 +36,17 @@ class TestDemoContent:
             assert translation is not None and translation.live, page.title
             for url in (page.url, translation.url):
                 assert client.get(url).status_code == 200, url
-        assert client.get("/es/").context["page"].hero_title
+        spanish_home = BeautifulSoup(client.get("/es/").content, "html.parser")
+        assert spanish_home.find("a", class_="button")["href"] == "/es/como-trabajamos/"
+        highlights = [a["href"] for a in spanish_home.select(".card-grid .card__title a")]
+        assert highlights == [
+            "/es/como-trabajamos/",
+            "/es/sistema-distrital-de-cooperacion/",
+            "/es/asistencia-tecnica/",
+        ]
+        english_home = BeautifulSoup(client.get("/en/").content, "html.parser")
+        assert english_home.find("a", class_="button")["href"] == "/en/how-we-work/"
+        assert english_home.select(".card-grid .card__title a")[0].get_text() == "How we work"
 
     def test_running_again_duplicates_nothing(self):
         load(with_demo_users=True)
