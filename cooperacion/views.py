@@ -13,6 +13,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .filters import CooperationActionAdminFilterSet
@@ -115,6 +123,31 @@ ACTION_PANELS = TabbedInterface(
 )
 
 
+class ScopedChoiceMixin:
+    """The record chooser offers a liaison only the records of their own entity."""
+
+    def scoped(self, queryset):
+        return policy_registry.get_by_type(CooperationAction).scope(self.request.user, queryset)
+
+    def get_object_list(self):
+        return self.scoped(super().get_object_list())
+
+    def get_object(self, pk):
+        return self.scoped(CooperationAction.objects.filter(pk=pk)).get()
+
+    def get_objects(self, pks):
+        return self.scoped(super().get_objects(pks))
+
+
+class CooperationActionChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (ScopedChoiceMixin, ChooseView), {})
+    choose_results_view_class = type("ChooseResultsView", (ScopedChoiceMixin, ChooseResultsView), {})
+    chosen_view_class = type("ChosenView", (ScopedChoiceMixin, SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView", (ScopedChoiceMixin, SnippetChosenMultipleView), {}
+    )
+
+
 class CooperationActionViewSet(SnippetViewSet):
     model = CooperationAction
     icon = "globe"
@@ -177,6 +210,7 @@ class CooperationActionViewSet(SnippetViewSet):
         "live",
     ]
     export_filename = "acciones-de-cooperacion"
+    chooser_viewset_class = CooperationActionChooserViewSet
 
     def get_queryset(self, request):
         queryset = CooperationAction.objects.select_related("latest_revision")

@@ -146,6 +146,29 @@ class TestLiaisonScope:
         assert response.status_code == 200
         assert not CooperationAction.objects.filter(title="Visita técnica de la Ciudad de México").exists()
 
+    @pytest.mark.parametrize("view", ["choose", "choose_results"])
+    def test_the_record_chooser_offers_only_their_entitys_records(self, client, world, view):
+        login(client, world["liaison"])
+        response = client.get(reverse(f"wagtailsnippetchoosers_cooperacion_cooperationaction:{view}"))
+        # The modal answers JSON (its HTML inside); the results view answers plain HTML.
+        is_json = response["Content-Type"].startswith("application/json")
+        body = response.json()["html"] if is_json else response.content.decode()
+        assert "Borrador de Educación" in body
+        assert "Borrador de Salud" not in body
+
+    def test_the_chooser_does_not_answer_for_another_entitys_record(self, client, world):
+        login(client, world["liaison"])
+        chooser = "wagtailsnippetchoosers_cooperacion_cooperationaction"
+        own = client.get(reverse(f"{chooser}:chosen", args=[world["education_draft"].pk]))
+        assert own.json()["result"]["string"] == "Borrador de Educación"
+        other = client.get(reverse(f"{chooser}:chosen", args=[world["health_draft"].pk]), follow=True)
+        assert other.status_code == 404
+        several = client.get(
+            reverse(f"{chooser}:chosen_multiple"),
+            {"id": [world["education_draft"].pk, world["health_draft"].pk]},
+        )
+        assert [item["string"] for item in several.json()["result"]] == ["Borrador de Educación"]
+
     def test_they_cannot_delete(self, client, world):
         login(client, world["liaison"])
         draft = world["education_draft"]
