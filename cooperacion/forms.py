@@ -14,6 +14,10 @@ from .models import entity_of
 class CooperationActionForm(WagtailAdminModelForm):
     def clean(self):
         cleaned_data = super().clean()
+        if "localities" in cleaned_data:
+            # The model's territory rule must judge what was submitted; ClusterForm would only
+            # assign the localities when saving, after validation.
+            self.instance.localities = cleaned_data["localities"]
         entity = entity_of(self.for_user) if self.for_user else None
         if entity is not None and not self.for_user.is_superuser:
             chosen = {

@@ -142,7 +142,7 @@ class CooperationAction(
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_("Se calcula con la tasa si se deja vacío."),
+        help_text=_("Se calcula con la tasa a pesos; escríbalo solo si no hay tasa."),
     )
     amount_usd = models.DecimalField(
         _("valor en dólares"),
@@ -150,7 +150,7 @@ class CooperationAction(
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_("Se calcula con la TRM si se deja vacío."),
+        help_text=_("Se calcula con la TRM; escríbalo solo si no hay TRM."),
     )
     in_kind = models.BooleanField(_("en especie"), default=False)
 
@@ -263,19 +263,18 @@ class CooperationAction(
         return (self.start_date or self.date_signed or self.date_identified).year
 
     def compute_equivalents(self):
-        """Fill the COP and USD equivalents from the rates when they were not given."""
+        """The COP and USD equivalents follow the value and the rates whenever the rates are known;
+        without a rate, an equivalent typed in (or imported) is kept as given."""
         if self.amount is None or not self.currency:
             return
         currency = self.currency.upper()
-        if self.amount_cop is None:
-            rate = Decimal(1) if currency == "COP" else self.exchange_rate_cop
-            if rate is not None:
-                self.amount_cop = (self.amount * rate).quantize(CENTS, ROUND_HALF_UP)
-        if self.amount_usd is None:
-            if currency == "USD":
-                self.amount_usd = self.amount
-            elif self.amount_cop is not None and self.usd_rate_cop:
-                self.amount_usd = (self.amount_cop / self.usd_rate_cop).quantize(CENTS, ROUND_HALF_UP)
+        rate = Decimal(1) if currency == "COP" else self.exchange_rate_cop
+        if rate is not None:
+            self.amount_cop = (self.amount * rate).quantize(CENTS, ROUND_HALF_UP)
+        if currency == "USD":
+            self.amount_usd = self.amount
+        elif self.amount_cop is not None and self.usd_rate_cop:
+            self.amount_usd = (self.amount_cop / self.usd_rate_cop).quantize(CENTS, ROUND_HALF_UP)
 
     def clean(self):
         super().clean()
@@ -339,7 +338,7 @@ class CooperationAction(
                         "El valor, convertido con estas tasas, es demasiado grande para registrarse."
                     )
 
-        if self.citywide and self.pk and self.localities.exists():
+        if self.citywide and list(self.localities.all()):
             errors["citywide"] = _("Una acción de todo el Distrito no se limita a localidades.")
 
         if self.publication_authorised:

@@ -126,9 +126,8 @@ class TestValidationRules:
         assert "demasiado grande" in errors_of(action)["amount"][0]
 
     def test_a_citywide_action_is_not_limited_to_localities(self, db):
-        action = CooperationActionFactory(citywide=True)
-        action.localities.add(Locality.objects.get_or_create(code="08")[0])
-        action.save()
+        action = valid_action(citywide=True)
+        action.localities = [Locality.objects.get_or_create(code="08")[0]]
         assert "citywide" in errors_of(action)
 
 
@@ -147,6 +146,20 @@ class TestDerivedFields:
             Decimal("4500000.00"),
             Decimal("1125.00"),
         )
+
+    def test_equivalents_follow_a_corrected_value_or_rate(self):
+        action = CooperationActionFactory(
+            amount=Decimal("1000"),
+            currency="EUR",
+            exchange_rate_cop=Decimal("4500"),
+            usd_rate_cop=Decimal("4000"),
+            exchange_rate_date=date(2025, 3, 1),
+        )
+        action.amount = Decimal("2000")
+        action.exchange_rate_cop = Decimal("4400")
+        action.save()
+        action.refresh_from_db()
+        assert (action.amount_cop, action.amount_usd) == (Decimal("8800000.00"), Decimal("2200.00"))
 
     def test_pesos_and_dollars_need_no_rate_for_themselves(self):
         assert CooperationActionFactory(amount=Decimal("2500000"), currency="COP").amount_cop == Decimal(

@@ -214,6 +214,29 @@ class TestOfficeRoles:
         content = b"".join(export.streaming_content).decode("utf-8-sig")
         assert "Borrador de Salud" in content and "Borrador de Educación" not in content
 
+    def test_a_new_district_wide_record_limited_to_localities_is_refused(self, client, world):
+        login(client, world["editor"])
+        data = form_data(world["health"])
+        data["localities"] = ["08"]
+        response = client.post(url("add"), data)
+        assert response.status_code == 200
+        assert "no se limita a localidades" in response.content.decode()
+        assert not CooperationAction.objects.filter(title="Visita técnica de la Ciudad de México").exists()
+
+    def test_the_territory_rule_reads_what_was_submitted(self, client, world):
+        draft = world["health_draft"]
+        draft.citywide = False
+        draft.save()
+        draft.localities.set(["08"])
+        draft.save()
+        login(client, world["editor"])
+        response = client.post(
+            url("edit", draft.pk), form_data(world["health"], existing=draft, title=draft.title)
+        )
+        assert response.status_code == 302
+        draft.refresh_from_db()
+        assert draft.citywide and not draft.localities.exists()
+
     def test_the_listing_exports_xlsx(self, client, world):
         from io import BytesIO
 
