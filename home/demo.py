@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from wagtail.models import Locale, Page, Site
 
@@ -641,9 +641,7 @@ def ensure_footer(spanish, english, home, command):
 
 
 def ensure_demo_users(command):
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    liaisons, _ = Group.objects.get_or_create(name="Enlaces de entidades")
-    liaisons.permissions.add(admin_access)
+    """One user per role; the groups and their permissions are the apps' own (see cooperacion.roles)."""
     User = get_user_model()
     for username, password, group_name, first_name, last_name in DEMO_USERS:
         if User.objects.filter(username=username).exists():
@@ -658,7 +656,7 @@ def ensure_demo_users(command):
             is_superuser=group_name is None,
         )
         if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
+            user.groups.add(Group.objects.get_or_create(name=group_name)[0])
         command.created(f"usuario {username}")
 
 

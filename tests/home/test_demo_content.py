@@ -78,3 +78,13 @@ class TestDemoContent:
         load(with_demo_users=True)
         assert client.login(username="admin", password="demo-admin-2026")
         assert client.get("/admin/").status_code == 200
+
+    def test_demo_liaison_works_on_their_entitys_records_only(self, client):
+        from cooperacion.models import CooperationAction, DistrictEntity
+
+        load(with_demo_users=True)
+        assert client.login(username="enlace", password="demo-enlace-2026")
+        listing = client.get("/admin/cooperacion/acciones/")
+        assert listing.status_code == 200
+        education = CooperationAction.objects.for_entity(DistrictEntity.objects.get(acronym="SED"))
+        assert listing.context["page_obj"].paginator.count == education.count() > 0
