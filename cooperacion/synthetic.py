@@ -2021,11 +2021,15 @@ def _insert(items: list[SyntheticAction], report: GenerationReport, using: str):
 
 
 def index_actions(actions: list[CooperationAction]) -> int:
-    """Add saved records to every auto-updating search backend, one bulk call per backend."""
+    """Add saved records to every auto-updating search backend, one bulk call per backend, and the
+    public ones to the register's public search."""
+    from search.indexing import index_records
+
     if not actions:
         return 0
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(CooperationAction, actions)
+    index_records(action.pk for action in actions)
     return len(actions)
 
 

@@ -22,6 +22,7 @@ urlpatterns = [
         {"sitemaps": {"pages": PortalSitemap}},
         name="sitemap",
     ),
+    path("api/v1/", include("search.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -34,6 +35,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("buscar/"), search_views.search, name="search"),
     path(_("mapa-del-sitio/"), home_views.site_map, name="site_map"),
+    path("", include("cooperacion.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -239,6 +240,9 @@ class CooperationAction(
     def __str__(self):
         return self.display_title
 
+    def get_absolute_url(self):
+        return reverse("record_detail", kwargs={"pk": self.pk})
+
     @property
     def revisions(self):
         return self._revisions
@@ -418,6 +422,10 @@ class ResultIndicator(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("indicador de resultado")
         verbose_name_plural = _("indicadores de resultado")
+
+    @property
+    def display_name(self):
+        return self.name_en if get_language() == "en" and self.name_en else self.name
 
 
 class SupportingDocument(Orderable):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -128,6 +128,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "America/Bogota"
 USE_I18N = True
 USE_TZ = True
@@ -169,6 +170,14 @@ WAGTAILSEARCH_BACKENDS = wagtail_search_backends(
     timeout=env_int("ELASTICSEARCH_TIMEOUT", 5),
     database_vendor="postgresql" if "postgresql" in DATABASES["default"]["ENGINE"] else "other",
 )
+# The register's public search (search.records): the same cluster, with a short timeout after
+# which a visitor's search falls back to the database engine.
+RECORD_SEARCH = {
+    "URL": env_str("ELASTICSEARCH_URL"),
+    "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "bogota"),
+    "OPENSEARCH_COMPATIBLE": env_bool("ELASTICSEARCH_OPENSEARCH_COMPATIBLE", False),
+    "TIMEOUT": env_float("ELASTICSEARCH_SEARCH_TIMEOUT", 2.0),
+}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-responder@bogota-internacional.example")

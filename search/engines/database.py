@@ -1,0 +1,217 @@
+"""The embedded engine: the register's index in the database itself (SQLite FTS5 or PostgreSQL).
+
+Filters and facet counts run on `RecordFacet`; words on the vendor's full-text index (see
+search/migrations/0003). A request costs a constant number of queries whatever it asks for: the
+count, the page of hits, their texts for highlighting, and one facet query plus one per facet
+with a selection (its counts ignore its own selection, so the other choices keep their counts).
+"""
+
+from collections import defaultdict
+
+from django.db import connection, transaction
+from django.db.models import Count, F
+from django.db.models.expressions import RawSQL
+
+from cooperacion.models import CooperationAction
+from search.analysis import highlight, index_terms, query_stems, words
+from search.documents import FACETS, RecordDocument
+from search.models import RecordEntry, RecordFacet
+
+from .base import EngineHit, EngineResult, SearchRequest
+
+WRITE_BATCH = 1000
+
+
+class SQLiteText:
+    match_ids = "SELECT rowid FROM search_recordentry_fts WHERE search_recordentry_fts MATCH %s"
+    ranked_page = (
+        "SELECT search_recordentry.action_id FROM search_recordentry_fts "
+        "JOIN search_recordentry ON search_recordentry.action_id = search_recordentry_fts.rowid "
+        "WHERE search_recordentry_fts MATCH %s AND search_recordentry.action_id IN ({filtered}) "
+        "ORDER BY bm25(search_recordentry_fts, 1.0, 3.0), search_recordentry.date DESC, "
+        "search_recordentry.action_id DESC LIMIT %s OFFSET %s"
+    )
+    prefix_ids = (
+        "SELECT rowid FROM search_recordentry_fts WHERE search_recordentry_fts MATCH %s "
+        "ORDER BY bm25(search_recordentry_fts, 1.0, 3.0) LIMIT %s"
+    )
+
+    @staticmethod
+    def expression(stems: list[set[str]]) -> str:
+        return " AND ".join("(" + " OR ".join(f'"{stem}"' for stem in sorted(alts)) + ")" for alts in stems)
+
+    @staticmethod
+    def prefix_expression(prefixes: list[str]) -> str:
+        return "{title_words} : (" + " AND ".join(f'"{prefix}"*' for prefix in prefixes) + ")"
+
+
+class PostgresText:
+    match_ids = "SELECT action_id FROM search_recordentry WHERE terms_vector @@ to_tsquery('simple', %s)"
+    ranked_page = (
+        "SELECT action_id FROM search_recordentry, to_tsquery('simple', %s) AS query "
+        "WHERE terms_vector @@ query AND action_id IN ({filtered}) "
+        "ORDER BY ts_rank(terms_vector, query) + 3 * ts_rank(title_vector, query) DESC, "
+        "date DESC, action_id DESC LIMIT %s OFFSET %s"
+    )
+    prefix_ids = (
+        "SELECT action_id FROM search_recordentry, to_tsquery('simple', %s) AS query "
+        "WHERE title_vector @@ query ORDER BY ts_rank(title_vector, query) DESC, date DESC LIMIT %s"
+    )
+
+    @staticmethod
+    def expression(stems: list[set[str]]) -> str:
+        return " & ".join("(" + " | ".join(f"'{stem}'" for stem in sorted(alts)) + ")" for alts in stems)
+
+    @staticmethod
+    def prefix_expression(prefixes: list[str]) -> str:
+        return " & ".join(f"'{prefix}':*" for prefix in prefixes)
+
+
+def _text():
+    return PostgresText if connection.vendor == "postgresql" else SQLiteText
+
+
+class DatabaseEngine:
+    name = "database"
+
+    # Writing -----------------------------------------------------------------------------------
+
+    @transaction.atomic
+    def index(self, documents: list[RecordDocument]):
+        for start in range(0, len(documents), WRITE_BATCH):
+            batch = documents[start : start + WRITE_BATCH]
+            RecordEntry.objects.filter(pk__in=[document.id for document in batch]).delete()
+            RecordEntry.objects.bulk_create(
+                RecordEntry(
+                    action_id=document.id,
+                    terms=index_terms(
+                        *document.spanish_text, *document.english_text, document.names, document.external_id
+                    ),
+                    title_words=" ".join(
+                        dict.fromkeys(
+                            [*words(document.title), *words(document.title_en)]
+                            + index_terms(document.title, document.title_en).split()
+                        )
+                    ),
+                    year=document.year,
+                    date=document.date,
+                    amount_cop=document.amount_cop,
+                )
+                for document in batch
+            )
+            RecordFacet.objects.bulk_create(
+                RecordFacet(entry_id=document.id, facet=facet, value=value)
+                for document in batch
+                for facet, values in document.facets.items()
+                for value in values
+            )
+
+    def remove(self, ids):
+        RecordEntry.objects.filter(pk__in=list(ids)).delete()
+
+    def clear(self):
+        RecordFacet.objects.all().delete()
+        RecordEntry.objects.all().delete()
+
+    def indexed_ids(self):
+        return set(RecordEntry.objects.values_list("pk", flat=True))
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def entries(self, request: SearchRequest, except_facet: str | None = None):
+        """The index entries matching the request (all its filters but `except_facet`'s)."""
+        entries = RecordEntry.objects.all()
+        stems = query_stems(request.query)
+        if stems:
+            entries = entries.filter(pk__in=RawSQL(_text().match_ids, [_text().expression(stems)]))
+        if request.year_from is not None:
+            entries = entries.filter(year__gte=request.year_from)
+        if request.year_to is not None:
+            entries = entries.filter(year__lte=request.year_to)
+        for facet, values in request.without(except_facet).items():
+            entries = entries.filter(
+                pk__in=RecordFacet.objects.filter(facet=facet, value__in=values).values("entry_id")
+            )
+        return entries
+
+    def search(self, request: SearchRequest) -> EngineResult:
+        entries = self.entries(request)
+        total = entries.count()
+        ids = self._page_ids(request, entries) if total > request.offset else []
+        return EngineResult(
+            total=total,
+            hits=self._hits(ids, request.query),
+            facets=self._facet_counts(request, entries),
+        )
+
+    def _page_ids(self, request, entries):
+        sort = request.effective_sort
+        if sort == "relevance":
+            filtered_sql, filtered_params = entries.values("pk").query.sql_with_params()
+            text = _text()
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    text.ranked_page.format(filtered=filtered_sql),
+                    [
+                        text.expression(query_stems(request.query)),
+                        *filtered_params,
+                        request.page_size,
+                        request.offset,
+                    ],
+                )
+                return [row[0] for row in cursor.fetchall()]
+        if sort == "amount":
+            ordering = [F("amount_cop").desc(nulls_last=True), "-date", "-pk"]
+        else:
+            ordering = ["-date", "-pk"]
+        page = entries.order_by(*ordering)[request.offset : request.offset + request.page_size]
+        return list(page.values_list("pk", flat=True))
+
+    def _hits(self, ids, query):
+        texts = CooperationAction.objects.filter(pk__in=ids).values(
+            "pk", "title", "title_en", "summary", "summary_en"
+        )
+        by_id = {text["pk"]: text for text in texts}
+        return [
+            EngineHit(
+                id=pk,
+                highlights={
+                    field: highlight(by_id[pk][field], query)
+                    for field in ("title", "title_en", "summary", "summary_en")
+                    if by_id[pk][field]
+                },
+            )
+            for pk in ids
+            if pk in by_id
+        ]
+
+    def _facet_counts(self, request, entries):
+        counts = defaultdict(dict)
+        selected = [facet for facet in FACETS if request.filters.get(facet)]
+        others = [facet for facet in FACETS if facet not in selected]
+        groups = [(others, entries)] + [
+            ([facet], self.entries(request, except_facet=facet)) for facet in selected
+        ]
+        for facets, matching in groups:
+            rows = (
+                RecordFacet.objects.filter(entry__in=matching.values("pk"), facet__in=facets)
+                .order_by()
+                .values_list("facet", "value")
+                .annotate(count=Count("pk"))
+            )
+            for facet, value, count in rows:
+                counts[facet][value] = count
+        return {facet: counts.get(facet, {}) for facet in FACETS}
+
+    def matching_ids(self, request: SearchRequest):
+        """A subquery of the matching record ids, for surfaces that read the records themselves."""
+        return self.entries(request).values("pk")
+
+    def suggest(self, prefix_text: str, limit: int) -> list[int]:
+        prefixes = words(prefix_text)[:6]
+        if not prefixes:
+            return []
+        text = _text()
+        with connection.cursor() as cursor:
+            cursor.execute(text.prefix_ids, [text.prefix_expression(prefixes), limit])
+            return [row[0] for row in cursor.fetchall()]

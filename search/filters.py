@@ -1,0 +1,121 @@
+"""The public parameters of the register search, defined once for the page, the API and exports."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+import django_filters
+from django_countries import countries
+
+from cooperacion.models import (
+    ActionType,
+    CooperationAction,
+    DistrictEntity,
+    Partner,
+    PartnerType,
+    Sector,
+    Status,
+    ThematicTable,
+)
+from cooperacion.models.codelists import SUSTAINABLE_DEVELOPMENT_GOALS
+
+from .documents import FACETS
+from .engines.base import SearchRequest
+from .engines.database import DatabaseEngine
+from .query import MAX_QUERY_LENGTH, clean_query
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+# Engines page through at most this many hits; past it, filters narrow better than paging.
+MAX_RESULT_WINDOW = 10_000
+YEARS = {"min_value": 1990, "max_value": 2100}
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class RecordSearchForm(forms.Form):
+    def clean_q(self):
+        return clean_query(self.cleaned_data.get("q"))
+
+    def clean(self):
+        cleaned = super().clean()
+        year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            self.add_error("year_to", _("El año final no puede ser anterior al inicial."))
+        page = cleaned.get("page") or 1
+        page_size = cleaned.get("page_size") or DEFAULT_PAGE_SIZE
+        if page * page_size > MAX_RESULT_WINDOW:
+            self.add_error(
+                "page",
+                _("Solo se pueden recorrer los primeros %(count)s resultados: afine la búsqueda con filtros.")
+                % {"count": f"{MAX_RESULT_WINDOW:,}".replace(",", ".")},
+            )
+        return cleaned
+
+
+class RecordSearchFilterSet(django_filters.FilterSet):
+    """Validates a visitor's parameters into a `SearchRequest`.
+
+    Filtering a queryset of records (`.qs`, as django-filter's DRF backend does) goes through the
+    database engine's index, so every surface matches the same records for the same parameters.
+    """
+
+    q = django_filters.CharFilter(label=_("Palabras"), max_length=MAX_QUERY_LENGTH)
+    type = django_filters.MultipleChoiceFilter(label=_("Tipo de acción"), choices=ActionType.choices)
+    partner_type = django_filters.MultipleChoiceFilter(label=_("Tipo de aliado"), choices=PartnerType.choices)
+    partner = django_filters.ModelMultipleChoiceFilter(label=_("Aliado"), queryset=Partner.objects.all())
+    country = django_filters.MultipleChoiceFilter(label=_("País"), choices=lambda: list(countries))
+    entity = django_filters.ModelMultipleChoiceFilter(
+        label=_("Entidad distrital"), queryset=DistrictEntity.objects.all()
+    )
+    sector = django_filters.ModelMultipleChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
+    sdg = django_filters.MultipleChoiceFilter(
+        label=_("Objetivo de Desarrollo Sostenible"),
+        choices=[(str(number), name) for number, name in SUSTAINABLE_DEVELOPMENT_GOALS.items()],
+    )
+    thematic_table = django_filters.ModelMultipleChoiceFilter(
+        label=_("Mesa temática"), queryset=ThematicTable.objects.all()
+    )
+    status = django_filters.MultipleChoiceFilter(label=_("Estado"), choices=Status.choices)
+    year_from = IntegerFilter(label=_("Desde el año"), **YEARS)
+    year_to = IntegerFilter(label=_("Hasta el año"), **YEARS)
+    sort = django_filters.ChoiceFilter(
+        label=_("Ordenar por"),
+        choices=[
+            ("relevance", _("Relevancia")),
+            ("newest", _("Más recientes")),
+            ("amount", _("Mayor valor")),
+        ],
+        empty_label=None,
+    )
+    page = IntegerFilter(label=_("Página"), min_value=1)
+    page_size = IntegerFilter(label=_("Resultados por página"), min_value=1, max_value=MAX_PAGE_SIZE)
+
+    class Meta:
+        model = CooperationAction
+        fields = []
+        form = RecordSearchForm
+
+    def search_request(self) -> SearchRequest:
+        """The request the valid parameters describe (invalid ones are left out)."""
+        self.is_valid()
+        data = self.form.cleaned_data
+        filters = {}
+        for facet in FACETS:
+            values = data.get(facet)
+            if facet == "year" or not values:
+                continue
+            filters[facet] = tuple(sorted(str(getattr(value, "pk", value)) for value in values))
+        return SearchRequest(
+            query=data.get("q") or "",
+            filters=filters,
+            year_from=data.get("year_from"),
+            year_to=data.get("year_to"),
+            sort=data.get("sort") or "",
+            page=data.get("page") or 1,
+            page_size=data.get("page_size") or DEFAULT_PAGE_SIZE,
+        )
+
+    def filter_queryset(self, queryset):
+        return queryset.filter(pk__in=DatabaseEngine().matching_ids(self.search_request()))

@@ -1,0 +1,229 @@
+"""The public search of the cooperation register: one service, two engines.
+
+`search_records()` asks the configured engine (Elasticsearch when ELASTICSEARCH_URL is set, the
+database otherwise). When Elasticsearch cannot answer, that request falls back to the database
+engine, which every write keeps up to date too; the result says so (`degraded`).
+"""
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from django_countries import countries
+
+from cooperacion.models import (
+    ActionType,
+    CooperationAction,
+    DistrictEntity,
+    Partner,
+    PartnerType,
+    Sector,
+    Status,
+    ThematicTable,
+)
+from cooperacion.models.codelists import SUSTAINABLE_DEVELOPMENT_GOALS
+
+from .documents import FACETS
+from .engines.base import SearchRequest, SearchUnavailable
+from .engines.database import DatabaseEngine
+
+logger = logging.getLogger(__name__)
+
+FACET_LABELS = {
+    "type": _("Tipo de acción"),
+    "partner_type": _("Tipo de aliado"),
+    "partner": _("Aliado"),
+    "country": _("País"),
+    "entity": _("Entidad distrital"),
+    "sector": _("Sector"),
+    "sdg": _("Objetivo de Desarrollo Sostenible"),
+    "thematic_table": _("Mesa temática"),
+    "status": _("Estado"),
+    "year": _("Año"),
+}
+# How many values a facet lists; selected values are always listed as well.
+FACET_DISPLAY_LIMIT = 40
+
+
+@dataclass
+class Bucket:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    buckets: list[Bucket]
+
+    @property
+    def selected(self):
+        return [bucket for bucket in self.buckets if bucket.selected]
+
+
+@dataclass
+class RecordHit:
+    action: CooperationAction
+    title_html: str
+    summary_html: str
+
+
+@dataclass
+class RecordSearchResult:
+    request: SearchRequest
+    total: int
+    hits: list[RecordHit]
+    facets: list[Facet]
+    engine: str
+    degraded: bool
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.total // self.request.page_size))
+
+
+def elasticsearch_configured() -> bool:
+    return bool(settings.RECORD_SEARCH.get("URL"))
+
+
+def configured_engine():
+    config = settings.RECORD_SEARCH
+    if not config.get("URL"):
+        return DatabaseEngine()
+    return _elasticsearch_engine(
+        config["URL"], config["INDEX_PREFIX"], config["OPENSEARCH_COMPATIBLE"], config["TIMEOUT"]
+    )
+
+
+@cache
+def _elasticsearch_engine(url, index_prefix, opensearch_compatible, timeout):
+    from elasticsearch import Elasticsearch
+
+    from .engines.elasticsearch import ElasticsearchEngine
+
+    options = {}
+    if opensearch_compatible:
+        from .transport import OpenSearchCompatibleNode
+
+        options["node_class"] = OpenSearchCompatibleNode
+    # A short timeout and no retries: a visitor waits for the fallback, not for a dead cluster.
+    client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False, **options)
+    return ElasticsearchEngine(client, alias=f"{index_prefix}_cooperation_records")
+
+
+def search_records(request: SearchRequest) -> RecordSearchResult:
+    engine = configured_engine()
+    degraded = False
+    try:
+        found = engine.search(request)
+    except SearchUnavailable as error:
+        logger.warning("Record search fell back to the database engine: %s", error)
+        engine, degraded = DatabaseEngine(), True
+        found = engine.search(request)
+    return RecordSearchResult(
+        request=request,
+        total=found.total,
+        hits=_hydrate(found.hits),
+        facets=_label_facets(found.facets, request),
+        engine=engine.name,
+        degraded=degraded,
+    )
+
+
+def suggest_records(text: str, limit: int = 8) -> list[CooperationAction]:
+    engine = configured_engine()
+    try:
+        ids = engine.suggest(text, limit)
+    except SearchUnavailable as error:
+        logger.warning("Record suggestions fell back to the database engine: %s", error)
+        ids = DatabaseEngine().suggest(text, limit)
+    actions = CooperationAction.objects.public().in_bulk(ids)
+    return [actions[pk] for pk in ids if pk in actions]
+
+
+def _hydrate(hits) -> list[RecordHit]:
+    """The public records behind the hits, re-checked against the visibility rule (an index can
+    lag a moment behind an unpublication)."""
+    actions = (
+        CooperationAction.objects.public()
+        .select_related("thematic_table")
+        .prefetch_related("partner_links__partner", "entity_links__entity", "sdgs")
+        .in_bulk([hit.id for hit in hits])
+    )
+    english = get_language() == "en"
+    records = []
+    for hit in hits:
+        action = actions.get(hit.id)
+        if action is None:
+            continue
+        marks = hit.highlights
+
+        def localized(field, default, marks=marks):
+            if english and marks.get(f"{field}_en"):
+                return marks[f"{field}_en"]
+            return marks.get(field) or escape(default)
+
+        records.append(
+            RecordHit(
+                action=action,
+                title_html=localized("title", action.display_title),
+                summary_html=localized("summary", action.localized("summary")),
+            )
+        )
+    return records
+
+
+def _label_facets(counts: dict[str, dict[str, int]], request: SearchRequest) -> list[Facet]:
+    wanted = {facet: set(counts.get(facet, {})) | set(request.filters.get(facet, ())) for facet in FACETS}
+    labels = _labels(wanted)
+    facets = []
+    for facet in FACETS:
+        selected = set(request.filters.get(facet, ()))
+        buckets = [
+            Bucket(
+                value, labels[facet].get(value, value), counts.get(facet, {}).get(value, 0), value in selected
+            )
+            for value in wanted[facet]
+            if value in labels[facet]
+        ]
+        if facet == "year":
+            buckets.sort(key=lambda bucket: -int(bucket.value))
+        elif facet == "sdg":
+            buckets.sort(key=lambda bucket: int(bucket.value))
+        else:
+            buckets.sort(key=lambda bucket: (-bucket.count, bucket.label))
+        shown = buckets[:FACET_DISPLAY_LIMIT]
+        shown += [bucket for bucket in buckets[FACET_DISPLAY_LIMIT:] if bucket.selected]
+        facets.append(Facet(facet, FACET_LABELS[facet], shown))
+    return facets
+
+
+def _labels(wanted: dict[str, set[str]]) -> dict[str, dict[str, str]]:
+    """A label for every known value; unknown ones (a deleted partner still in a URL) are dropped."""
+
+    def ids(facet):
+        return [int(value) for value in wanted[facet] if value.isdigit()]
+
+    return {
+        "type": {value: str(label) for value, label in ActionType.choices},
+        "partner_type": {value: str(label) for value, label in PartnerType.choices},
+        "status": {value: str(label) for value, label in Status.choices},
+        "country": {code: str(countries.name(code)) for code in wanted["country"] if countries.name(code)},
+        "sdg": {str(number): f"{number}. {name}" for number, name in SUSTAINABLE_DEVELOPMENT_GOALS.items()},
+        "year": {value: value for value in wanted["year"] if value.isdigit()},
+        "partner": {str(item.pk): str(item) for item in Partner.objects.filter(pk__in=ids("partner"))},
+        "entity": {str(item.pk): str(item) for item in DistrictEntity.objects.filter(pk__in=ids("entity"))},
+        "sector": {str(item.pk): item.display_name for item in Sector.objects.filter(pk__in=ids("sector"))},
+        "thematic_table": {
+            str(item.pk): item.display_name
+            for item in ThematicTable.objects.filter(pk__in=ids("thematic_table"))
+        },
+    }

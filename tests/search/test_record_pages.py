@@ -1,0 +1,170 @@
+"""The register search as visitors and other systems meet it: the page, the record sheet, the API."""
+
+from django.utils import translation
+
+import pytest
+from bs4 import BeautifulSoup
+
+from cooperacion.models import AuthorisationScope
+
+SEARCH = "/es/cooperacion/buscar/"
+HOSTILE_QUERIES = [
+    '"cooperación" AND (OR NOT *',
+    "alianza -ciudad ~2 ^3 [x TO y] {a}",
+    "'; DROP TABLE x; --",
+    "\x1f\x7f",
+]
+
+
+def html(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def result_titles(response):
+    return [" ".join(link.get_text().split()) for link in html(response).select(".record-card h3 a")]
+
+
+class TestSearchPage:
+    def test_lists_public_records_with_facets_and_counts(self, client, world):
+        response = client.get(SEARCH)
+        assert response.status_code == 200
+        page = html(response)
+        assert page.select_one("[role=status]").get_text(strip=True) == "5 registros encontrados"
+        assert len(result_titles(response)) == 5
+        alliance = page.select_one("input[name=type][value=alianza]")
+        assert alliance is not None and not alliance.has_attr("checked")
+        assert "Alianza (2)" in page.select_one(f"label[for={alliance['id']}]").get_text(" ", strip=True)
+        assert "Cooperación secreta en borrador" not in response.content.decode()
+
+    def test_filters_show_as_removable_chips_and_urls_are_shareable(self, client, world):
+        response = client.get(SEARCH, {"q": "alianza", "type": "alianza", "sdg": "13"})
+        assert result_titles(response) == ["Alianzas entre ciudades por el clima"]
+        chips = {chip.get_text(" ", strip=True): chip["href"] for chip in html(response).select("a.chip")}
+        assert set(chips) == {
+            "Palabras: «alianza» × (quitar)",
+            "Tipo de acción: Alianza × (quitar)",
+            "Objetivo de Desarrollo Sostenible: 13. Acción por el clima × (quitar)",
+        }
+        removed = client.get(SEARCH + chips["Tipo de acción: Alianza × (quitar)"])
+        assert sorted(result_titles(removed)) == ["Alianzas entre ciudades por el clima"]
+        assert html(removed).select_one("input[name=sdg][value='13']").has_attr("checked")
+
+    def test_highlights_words_in_results(self, client, world):
+        response = client.get(SEARCH, {"q": "ciudades"})
+        marks = [mark.get_text() for mark in html(response).select(".record-card mark")]
+        assert "ciudades" in marks
+
+    def test_pagination_keeps_the_filters(self, client, world):
+        response = client.get(SEARCH, {"page_size": 2, "sdg": "11"})
+        links = [link["href"] for link in html(response).select("nav.pagination a")]
+        assert links and all("sdg=11" in link and "page_size=2" in link for link in links)
+        second = client.get(SEARCH + links[0])
+        assert len(result_titles(second)) == 1
+
+    def test_empty_state_helps(self, client, world):
+        response = client.get(SEARCH, {"q": "inexistente", "type": "premio"})
+        assert response.status_code == 200
+        text = html(response).select_one(".empty-state").get_text(" ", strip=True)
+        assert "Ningún registro coincide" in text and "Quite alguno de los filtros" in text
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"sdg": "99"},
+            {"year_from": "abc"},
+            {"year_from": "2025", "year_to": "2020"},
+            {"page_size": "1000"},
+            {"page": "0"},
+            {"page": "501", "page_size": "20"},
+            {"sort": "random"},
+            {"partner": "999999"},
+            {"entity": "x"},
+            {"country": "ZZ"},
+            {"q": "x" * 10_000},
+            {"q": "\x00"},
+        ],
+    )
+    def test_bad_parameters_are_explained_never_a_500(self, client, world, params):
+        response = client.get(SEARCH, params)
+        assert response.status_code == 400
+        summary = html(response).select_one(".error-summary")
+        assert summary is not None and summary.select("li")
+        assert len(result_titles(response)) >= 1  # the valid part still answers
+
+    @pytest.mark.parametrize("query", HOSTILE_QUERIES)
+    def test_hostile_words_are_just_words(self, client, world, query):
+        response = client.get(SEARCH, {"q": query})
+        assert response.status_code == 200
+
+    def test_english(self, client, world):
+        response = client.get("/en/cooperation/search/", {"q": "partnership"})
+        assert response.status_code == 200
+        assert sorted(result_titles(response)) == [
+            "City partnerships for climate",
+            "Education partnership with the National University",
+        ]
+        assert html(response).select_one("[role=status]").get_text(strip=True) == "2 records found"
+
+
+class TestRecordSheet:
+    def test_shows_the_public_record(self, client, world):
+        record = world.records["R1"]
+        record.internal_notes = "NOTA-INTERNA-PRIVADA"
+        record.save()
+        response = client.get(record.get_absolute_url())
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "Cooperación técnica con la AFD para la movilidad eléctrica" in text
+        assert "Agencia Francesa de Desarrollo" in text
+        assert "500.000.000,00 COP" in text
+        assert "NOTA-INTERNA-PRIVADA" not in text
+
+    def test_amounts_only_when_the_partner_authorised_them(self, client, world):
+        record = world.records["R3"]
+        assert record.authorisation_scope == AuthorisationScope.WITHOUT_AMOUNTS
+        text = client.get(record.get_absolute_url()).content.decode()
+        assert "200.000.000" not in text
+
+    @pytest.mark.parametrize("key", ["draft", "unauthorised"])
+    def test_private_records_are_not_found(self, client, world, key):
+        assert client.get(world.records[key].get_absolute_url()).status_code == 404
+
+    def test_english_sheet(self, client, world):
+        with translation.override("en"):
+            url = world.records["R1"].get_absolute_url()
+        assert url.startswith("/en/cooperation/")
+        assert "Technical cooperation with AFD on electric mobility" in client.get(url).content.decode()
+
+
+class TestSearchAPI:
+    def test_results_and_facets(self, client, world):
+        response = client.get("/api/v1/records/search/", {"type": "alianza", "page_size": 1})
+        assert response.status_code == 200
+        data = response.json()
+        assert data["count"] == 2 and data["num_pages"] == 2 and len(data["results"]) == 1
+        assert {item["value"]: item["count"] for item in data["facets"]["type"]}["alianza"] == 2
+        assert data["results"][0]["url"].startswith("http://testserver/es/cooperacion/registro/")
+
+    @pytest.mark.parametrize(
+        ("params", "field"),
+        [({"sdg": "99"}, "sdg"), ({"page_size": "101"}, "page_size"), ({"q": "x" * 10_000}, "q")],
+    )
+    def test_bad_parameters_are_a_400_with_the_reason(self, client, world, params, field):
+        response = client.get("/api/v1/records/search/", params)
+        assert response.status_code == 400
+        body = response.json()
+        assert field in body["errors"] and body["errors"][field][0]["message"]
+
+    def test_suggestions(self, client, world):
+        data = client.get("/api/v1/records/suggest/", {"q": "curso"}).json()
+        assert [item["title"] for item in data["suggestions"]] == ["Curso de gestión del riesgo"]
+        assert client.get("/api/v1/records/suggest/").status_code == 400
+
+
+def test_site_search_shows_matching_records(client, world, bilingual_site):
+    response = client.get("/es/buscar/", {"q": "alianza"})
+    section = html(response).select_one(".search-records")
+    assert section is not None
+    assert "2 registros de cooperación coinciden" in section.get_text(" ", strip=True)
+    link = section.select("a")[-1]["href"]
+    assert link.endswith("?q=alianza")
