@@ -4,6 +4,9 @@ and the demo liaison's entity. Nothing that exists is changed or recreated."""
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
+from search.indexing import rebuild
+from search.models import RecordEntry
+
 from .models import CooperationAction, DistrictEntity, EntityLiaison
 from .models.reference import sync_fixed_data
 from .reference_data import load_demo_partners, load_reference_data
@@ -25,6 +28,10 @@ def load(command):
     if not CooperationAction.objects.filter(external_id__startswith=f"{prefix}-").exists():
         report = generate_actions(DEMO_RECORDS, DEMO_SEED)
         command.created(f"{report.created} acciones de cooperación sintéticas")
+    elif not RecordEntry.objects.exists() and CooperationAction.objects.public().exists():
+        # A demo database from before the register search existed.
+        counts = rebuild(["database"])
+        command.created(f"{counts['database']} registros en el índice de búsqueda")
 
     username, acronym = DEMO_LIAISON
     user = get_user_model().objects.filter(username=username).first()

@@ -6,6 +6,7 @@ engine, which every write keeps up to date too; the result says so (`degraded`).
 """
 
 import logging
+import time
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,6 +47,8 @@ FACET_LABELS = {
     "status": _("Estado"),
     "year": _("Año"),
 }
+# After Elasticsearch fails to answer, searches go straight to the database for this long.
+RETRY_AFTER_SECONDS = 30
 # How many values a facet lists; selected values are always listed as well.
 FACET_DISPLAY_LIMIT = 40
 
@@ -120,33 +123,37 @@ def _elasticsearch_engine(url, index_prefix, opensearch_compatible, timeout):
 
 
 def search_records(request: SearchRequest) -> RecordSearchResult:
-    engine = configured_engine()
-    degraded = False
-    try:
-        found = engine.search(request)
-    except SearchUnavailable as error:
-        logger.warning("Record search fell back to the database engine: %s", error)
-        engine, degraded = DatabaseEngine(), True
-        found = engine.search(request)
+    (engine_name, degraded), found = _answer("search", lambda engine: engine.search(request))
     return RecordSearchResult(
         request=request,
         total=found.total,
         hits=_hydrate(found.hits),
         facets=_label_facets(found.facets, request),
-        engine=engine.name,
+        engine=engine_name,
         degraded=degraded,
     )
 
 
 def suggest_records(text: str, limit: int = 8) -> list[CooperationAction]:
-    engine = configured_engine()
-    try:
-        ids = engine.suggest(text, limit)
-    except SearchUnavailable as error:
-        logger.warning("Record suggestions fell back to the database engine: %s", error)
-        ids = DatabaseEngine().suggest(text, limit)
+    _engine, ids = _answer("suggestions", lambda engine: engine.suggest(text, limit))
     actions = CooperationAction.objects.public().in_bulk(ids)
     return [actions[pk] for pk in ids if pk in actions]
+
+
+def _answer(what, ask):
+    """Ask the configured engine; if it cannot answer, ask the database engine, and leave the
+    cluster alone for a while so that visitors do not each wait for its timeout."""
+    engine = configured_engine()
+    if isinstance(engine, DatabaseEngine):
+        return (engine.name, False), ask(engine)
+    if engine.resting_until <= time.monotonic():
+        try:
+            return (engine.name, False), ask(engine)
+        except SearchUnavailable as error:
+            engine.resting_until = time.monotonic() + RETRY_AFTER_SECONDS
+            logger.warning("Record %s fell back to the database engine: %s", what, error)
+    fallback = DatabaseEngine()
+    return (fallback.name, True), ask(fallback)
 
 
 def _hydrate(hits) -> list[RecordHit]:

@@ -98,6 +98,8 @@ def _unavailable(error):
 
 class ElasticsearchEngine:
     name = "elasticsearch"
+    # Set by search.records after a failure: until then, searches skip the cluster.
+    resting_until = 0.0
 
     def __init__(self, client: Elasticsearch, alias: str):
         self.client = client

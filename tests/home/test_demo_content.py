@@ -6,7 +6,9 @@ from wagtail.models import Locale, Page, Site
 import pytest
 from bs4 import BeautifulSoup
 
+from cooperacion.models import CooperationAction
 from home.models import Footer, HomePage
+from search.models import RecordEntry
 
 
 def load(**options):
@@ -47,6 +49,19 @@ class TestDemoContent:
         english_home = BeautifulSoup(client.get("/en/").content, "html.parser")
         assert english_home.find("a", class_="button")["href"] == "/en/how-we-work/"
         assert english_home.select(".card-grid .card__title a")[0].get_text() == "How we work"
+
+    def test_demo_records_are_searchable(self, client):
+        load()
+        public = CooperationAction.objects.public().count()
+        assert public > 100
+        page = BeautifulSoup(client.get("/es/cooperacion/buscar/").content, "html.parser")
+        assert page.select_one("[role=status]").get_text(strip=True) == f"{public} registros encontrados"
+
+    def test_an_older_demo_database_gets_its_search_index(self):
+        load()
+        RecordEntry.objects.all().delete()
+        load()
+        assert RecordEntry.objects.count() == CooperationAction.objects.public().count()
 
     def test_running_again_duplicates_nothing(self):
         load(with_demo_users=True)

@@ -26,6 +26,8 @@ from search.indexing import rebuild
 from search.records import _elasticsearch_engine
 from tests.cooperacion.factories import CooperationActionFactory
 
+PUBLIC_KEYS = ("R1", "R2", "R3", "R4", "R5")
+
 
 def record_search_settings(url=None):
     return {"URL": url, "INDEX_PREFIX": "test", "OPENSEARCH_COMPATIBLE": True, "TIMEOUT": 5}
@@ -42,6 +44,7 @@ def engine(request, settings):
 
 @dataclass
 class World:
+    engine: str
     records: dict
     partners: dict
     entities: dict
@@ -203,4 +206,4 @@ def world(db, engine):
         ]
     )
     rebuild()
-    return World(records, partners, entities, sectors, tables)
+    return World(engine, records, partners, entities, sectors, tables)

@@ -13,8 +13,6 @@ from search.engines.base import SearchRequest
 from search.filters import RecordSearchFilterSet
 from search.records import configured_engine, search_records, suggest_records
 
-PUBLIC = {"R1", "R2", "R3", "R4", "R5"}
-
 
 def search(world, **params):
     filterset = RecordSearchFilterSet(params, queryset=None)
