@@ -1,8 +1,12 @@
 """The site's common StreamField blocks. Every block has an icon, a template, a preview and a description."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 __all__ = [
@@ -10,6 +14,9 @@ __all__ = [
     "ParagraphBlock",
     "CaptionedImageBlock",
     "QuoteBlock",
+    "KeyFiguresBlock",
+    "DocumentListBlock",
+    "VideoBlock",
     "CallToActionBlock",
     "HighlightBlock",
     "BodyBlock",
@@ -85,6 +92,110 @@ class QuoteBlock(blocks.StructBlock):
         description = _("Una cita destacada con su fuente.")
 
 
+class KeyFigureBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(
+        label=_("Cifra"), max_length=24, help_text=_("Por ejemplo: 120, USD 3,5 millones, 45 %.")
+    )
+    label = blocks.CharBlock(label=_("Qué mide"), max_length=120)
+    source = blocks.CharBlock(label=_("Fuente o fecha de corte"), required=False, max_length=160)
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Título"), required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Cifras"), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "table"
+        label = _("Cifras clave")
+        template = "blocks/key_figures_block.html"
+        preview_value = {
+            "title": "La cooperación en cifras",
+            "figures": [
+                {"figure": "48", "label": "alianzas vigentes", "source": "Corte a diciembre"},
+                {"figure": "23", "label": "países aliados", "source": ""},
+            ],
+        }
+        description = _("Hasta seis cifras destacadas, cada una con lo que mide y su fuente.")
+
+
+class DocumentItemBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Documento"))
+    title = blocks.CharBlock(
+        label=_("Título"),
+        required=False,
+        max_length=200,
+        help_text=_("Si se deja vacío se usa el del documento."),
+    )
+
+
+class DocumentListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Título"), required=False, max_length=120)
+    documents = blocks.ListBlock(DocumentItemBlock(), label=_("Documentos"), min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Lista de documentos")
+        template = "blocks/document_list_block.html"
+        description = _("Documentos para descargar, con su formato y tamaño.")
+
+
+# Embeds are built from the address itself: no oEmbed request leaves the server, and YouTube's
+# privacy-enhanced domain sets no cookies until the visitor plays the video.
+VIDEO_PROVIDERS = [
+    (
+        re.compile(r"^https://(?:www\.)?youtube\.com/watch\?(?:.*&)?v=([\w-]{11})"),
+        "https://www.youtube-nocookie.com/embed/{}",
+    ),
+    (re.compile(r"^https://youtu\.be/([\w-]{11})"), "https://www.youtube-nocookie.com/embed/{}"),
+    (re.compile(r"^https://(?:www\.)?vimeo\.com/(\d+)"), "https://player.vimeo.com/video/{}?dnt=1"),
+]
+
+
+def video_embed_url(url):
+    for pattern, embed in VIDEO_PROVIDERS:
+        match = pattern.match(url or "")
+        if match:
+            return embed.format(match.group(1))
+    return None
+
+
+class VideoValue(blocks.StructValue):
+    def embed_url(self):
+        return video_embed_url(self.get("url"))
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Título del video"), max_length=160)
+    url = blocks.URLBlock(label=_("Dirección del video (YouTube o Vimeo)"))
+    transcript = blocks.RichTextBlock(
+        label=_("Transcripción"),
+        features=["bold", "italic", "link", "ul"],
+        help_text=_(
+            "Lo que se dice y se muestra en el video, para quien no puede verlo u oírlo (obligatoria)."
+        ),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if video_embed_url(value.get("url")) is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Use una dirección https de YouTube o de Vimeo."))}
+            )
+        return value
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+        value_class = VideoValue
+        preview_value = {
+            "title": "Bogotá y sus aliados",
+            "url": "https://www.youtube.com/watch?v=aaaaaaaaaaa",
+            "transcript": "<p>Voces de la ciudad cuentan lo que logró la cooperación.</p>",
+        }
+        description = _("Un video de YouTube o Vimeo con su transcripción.")
+
+
 class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
@@ -141,8 +252,13 @@ class HighlightBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
+    """The common blocks; an app adds its own by subclassing (the register's records block)."""
+
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = CaptionedImageBlock()
     quote = QuoteBlock()
+    key_figures = KeyFiguresBlock()
+    documents = DocumentListBlock()
+    video = VideoBlock()
     call_to_action = CallToActionBlock()

@@ -2,6 +2,8 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import json_script
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
@@ -94,3 +96,16 @@ def site_footer(context):
         or Footer.objects.filter(locale=Locale.get_default()).first()
     )
     return {"footer": footer, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD, from its `structured_data(request)` method, if it has one."""
+    page = context.get("page")
+    method = getattr(page, "structured_data", None)
+    data = method(context["request"]) if method else None
+    if not data:
+        return ""
+    script = json_script({"@context": "https://schema.org", **data}, element_id=None)
+    # json_script escapes <, > and & inside the JSON, so the markup stays safe with the other type.
+    return mark_safe(script.replace('type="application/json"', 'type="application/ld+json"', 1))

@@ -1,12 +1,15 @@
 from django.db import models
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock, HighlightBlock
+from home.blocks import BodyBlock, HighlightBlock
+
+from .snippets import Footer
 
 
 class BasePage(Page):
@@ -87,6 +90,36 @@ class HomePage(BasePage):
         verbose_name = _("portada")
         verbose_name_plural = _("portadas")
 
+    def structured_data(self, request):
+        """The office as a schema.org GovernmentOrganization, part of the Mayor's Office."""
+        footer = Footer.objects.filter(locale=self.locale).first()
+        data = {
+            "@type": "GovernmentOrganization",
+            "name": footer.heading if footer else self.title,
+            "url": self.get_full_url(request),
+            "logo": request.build_absolute_uri(static("img/logo.svg")),
+            "parentOrganization": {
+                "@type": "GovernmentOrganization",
+                "name": "Alcaldía Mayor de Bogotá D.C.",
+            },
+            "areaServed": {"@type": "City", "name": "Bogotá D.C."},
+        }
+        if footer:
+            contact = {"email": footer.email, "telephone": footer.phone}
+            if any(contact.values()):
+                data["contactPoint"] = {
+                    "@type": "ContactPoint",
+                    "contactType": "customer service",
+                    **{key: value for key, value in contact.items() if value},
+                }
+            if footer.address:
+                data["address"] = {
+                    "@type": "PostalAddress",
+                    "streetAddress": footer.address,
+                    "addressLocality": "Bogotá",
+                }
+        return data
+
     def latest_pages(self, limit=6):
         """The most recently published pages of this language's site, newest first."""
         return (
@@ -126,60 +159,3 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("página institucional")
         verbose_name_plural = _("páginas institucionales")
-
-
-class Footer(TranslatableMixin, models.Model):
-    """The footer's contact channels and policy links, one per language."""
-
-    heading = models.CharField(_("nombre de la dependencia"), max_length=160)
-    address = models.CharField(_("dirección"), max_length=200, blank=True)
-    phone = models.CharField(_("teléfono institucional"), max_length=60, blank=True)
-    email = models.EmailField(_("correo institucional"), blank=True)
-    office_hours = models.CharField(_("horario de atención"), max_length=160, blank=True)
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("política de privacidad y datos personales"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    terms_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("términos y condiciones"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("declaración de accesibilidad"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldPanel("heading"),
-        MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("office_hours")],
-            heading=_("Canales de contacto"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("terms_page"), FieldPanel("accessibility_page")],
-            heading=_("Políticas"),
-        ),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("pie de página")
-        verbose_name_plural = _("pies de página")
-
-    def __str__(self):
-        return f"{self.heading} ({self.locale.language_code})"
-
-    def policy_links(self):
-        pages = [self.privacy_page, self.terms_page, self.accessibility_page]
-        return [page.localized for page in pages if page is not None and page.live]

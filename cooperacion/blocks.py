@@ -1,0 +1,71 @@
+"""The register's StreamField blocks."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+from home.blocks import BodyBlock
+from search.filters import RecordSearchFilterSet
+from search.records import search_records
+
+from .models import ActionType, PartnerType, Status
+from .models.codelists import SUSTAINABLE_DEVELOPMENT_GOALS
+
+FILTERS = ("type", "partner_type", "sdg", "status", "year_from", "year_to")
+
+
+class RecordsBlock(blocks.StructBlock):
+    """Public register records that match the chosen filters, read through the public search."""
+
+    title = blocks.CharBlock(label=_("Título"), max_length=120)
+    words = blocks.CharBlock(label=_("Palabras"), required=False, max_length=200)
+    type = blocks.MultipleChoiceBlock(label=_("Tipo de acción"), choices=ActionType.choices, required=False)
+    partner_type = blocks.MultipleChoiceBlock(
+        label=_("Tipo de aliado"), choices=PartnerType.choices, required=False
+    )
+    sdg = blocks.MultipleChoiceBlock(
+        label=_("ODS"),
+        choices=[
+            (str(number), f"{number}. {name}") for number, name in SUSTAINABLE_DEVELOPMENT_GOALS.items()
+        ],
+        required=False,
+    )
+    status = blocks.MultipleChoiceBlock(label=_("Estado"), choices=Status.choices, required=False)
+    year_from = blocks.IntegerBlock(label=_("Desde el año"), required=False, min_value=1990, max_value=2100)
+    year_to = blocks.IntegerBlock(label=_("Hasta el año"), required=False, min_value=1990, max_value=2100)
+    limit = blocks.IntegerBlock(label=_("Cuántos mostrar"), default=5, min_value=1, max_value=12)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Registros de cooperación")
+        template = "blocks/records_block.html"
+        preview_value = {"title": "Alianzas por el clima", "words": "clima", "limit": 3}
+        description = _(
+            "Los registros publicados que cumplen los filtros elegidos, con un enlace a la búsqueda completa."
+        )
+
+    @staticmethod
+    def parameters(value):
+        params = {"q": value.get("words") or ""}
+        for name in FILTERS:
+            chosen = value.get(name)
+            if chosen not in (None, "", []):
+                params[name] = chosen
+        return {key: item for key, item in params.items() if item}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        params = self.parameters(value)
+        filterset = RecordSearchFilterSet({**params, "page_size": value.get("limit") or 5}, queryset=None)
+        context["result"] = search_records(filterset.search_request())
+        context["search_url"] = reverse("record_search") + (
+            "?" + urlencode(params, doseq=True) if params else ""
+        )
+        return context
+
+
+class RegisterBodyBlock(BodyBlock):
+    records = RecordsBlock()
