@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from search.filters import RecordSearchFilterSet
+from search.filters import DEFAULT_PAGE_SIZE, MAX_RESULT_WINDOW, RecordSearchFilterSet
 from search.records import search_records
 
 from .models import CooperationAction
@@ -22,8 +22,9 @@ def record_search(request):
         "filterset": filterset,
         "result": result,
         "chips": _chips(request.GET, result),
-        "pages": _pages(request.GET, search_request.page, result.num_pages),
-        "query": search_request.query,
+        "pages": _pages(request.GET, search_request.page, min(result.num_pages, last_reachable_page(search_request))),
+        "words": search_request.query,
+        "default_page_size": DEFAULT_PAGE_SIZE,
     }
     # Parameters a visitor typed wrong: the page says which, and answers for the valid ones.
     status = 400 if filterset.errors else 200
@@ -52,11 +53,16 @@ def record_detail(request, pk):
         {
             "action": action,
             "summary": action.localized("summary"),
+            "languages": {field: action.language_of(field) for field in ("title", "summary", "description", "results")},
             "description": action.localized("description"),
             "results": action.localized("results") if action.shows_results else "",
             "public_documents": [link.document for link in action.documents.all() if link.public],
         },
     )
+
+
+def last_reachable_page(search_request):
+    return max(1, MAX_RESULT_WINDOW // search_request.page_size)
 
 
 def _without(params: QueryDict, key: str, value: str | None = None) -> str:

@@ -1,6 +1,7 @@
 """The public parameters of the register search, defined once for the page, the API and exports."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
@@ -34,6 +35,33 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class IdsField(forms.ModelMultipleChoiceField):
+    """Ids checked as numbers a database key can hold before they are looked up."""
+
+    def _check_values(self, value):
+        for key in value:
+            if not str(key).isdigit() or int(key) >= 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": key}
+                )
+        return super()._check_values(value)
+
+
+class PublicRecordsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Choices limited to what public records use: a partner known only from a draft or an
+    unauthorised record is not a valid choice, so its name never shows."""
+
+    field_class = IdsField
+
+    def __init__(self, *args, link, **kwargs):
+        self.link = link
+        super().__init__(*args, **kwargs)
+
+    def get_queryset(self, request):
+        used = CooperationAction.objects.public().values(self.link)
+        return self.queryset.filter(pk__in=used)
+
+
 class RecordSearchForm(forms.Form):
     def clean_q(self):
         return clean_query(self.cleaned_data.get("q"))
@@ -64,18 +92,22 @@ class RecordSearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Palabras"), max_length=MAX_QUERY_LENGTH)
     type = django_filters.MultipleChoiceFilter(label=_("Tipo de acción"), choices=ActionType.choices)
     partner_type = django_filters.MultipleChoiceFilter(label=_("Tipo de aliado"), choices=PartnerType.choices)
-    partner = django_filters.ModelMultipleChoiceFilter(label=_("Aliado"), queryset=Partner.objects.all())
-    country = django_filters.MultipleChoiceFilter(label=_("País"), choices=lambda: list(countries))
-    entity = django_filters.ModelMultipleChoiceFilter(
-        label=_("Entidad distrital"), queryset=DistrictEntity.objects.all()
+    partner = PublicRecordsFilter(
+        label=_("Aliado"), queryset=Partner.objects.all(), link="partner_links__partner"
     )
-    sector = django_filters.ModelMultipleChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
+    country = django_filters.MultipleChoiceFilter(label=_("País"), choices=lambda: list(countries))
+    entity = PublicRecordsFilter(
+        label=_("Entidad distrital"), queryset=DistrictEntity.objects.all(), link="entity_links__entity"
+    )
+    sector = PublicRecordsFilter(
+        label=_("Sector"), queryset=Sector.objects.all(), link="entity_links__entity__sector"
+    )
     sdg = django_filters.MultipleChoiceFilter(
         label=_("Objetivo de Desarrollo Sostenible"),
         choices=[(str(number), name) for number, name in SUSTAINABLE_DEVELOPMENT_GOALS.items()],
     )
-    thematic_table = django_filters.ModelMultipleChoiceFilter(
-        label=_("Mesa temática"), queryset=ThematicTable.objects.all()
+    thematic_table = PublicRecordsFilter(
+        label=_("Mesa temática"), queryset=ThematicTable.objects.all(), link="thematic_table"
     )
     status = django_filters.MultipleChoiceFilter(label=_("Estado"), choices=Status.choices)
     year_from = IntegerFilter(label=_("Desde el año"), **YEARS)

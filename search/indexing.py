@@ -1,22 +1,28 @@
 """Keeping the register's public search index in step with the register.
 
 The database engine's index is written in the caller's transaction, so it commits or rolls back
-with the change. Elasticsearch is written after the commit; if it is unreachable then, the change
-is logged and `python manage.py rebuild_search_index` catches it up (meanwhile the visibility
-rule, applied again to every hit, keeps anything unpublished off the results).
+with the change. For Elasticsearch the change is marked pending in that same transaction and
+sent after the commit (`sync_pending`), from the records' state at that moment; a mark is only
+cleared once Elasticsearch has it. While marks remain (the cluster was down, say), searches are
+answered by the database engine, and every search retries the sync.
 """
 
 import logging
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
+
+from cooperacion.models import CooperationAction
 
 from .documents import document_for, indexable_actions
 from .engines.base import SearchUnavailable
 from .engines.database import DatabaseEngine
+from .models import PendingChange
 from .records import configured_engine, elasticsearch_configured
 
 logger = logging.getLogger(__name__)
+SYNC_BATCH = 500
 
 
 def index_records(ids: Iterable[int]):
@@ -25,34 +31,61 @@ def index_records(ids: Iterable[int]):
     if not ids:
         return
     documents = [document_for(action) for action in indexable_actions().filter(pk__in=ids)]
-    hidden = ids - {document.id for document in documents}
     database = DatabaseEngine()
     database.index(documents)
-    database.remove(hidden)
-    if elasticsearch_configured():
-        transaction.on_commit(lambda: _write_elasticsearch(documents, hidden))
+    database.remove(ids - {document.id for document in documents})
+    _mark_pending(ids)
 
 
 def remove_records(ids: Iterable[int]):
     ids = set(ids)
     DatabaseEngine().remove(ids)
-    if elasticsearch_configured():
-        transaction.on_commit(lambda: _write_elasticsearch([], ids))
+    _mark_pending(ids)
 
 
-def _write_elasticsearch(documents, hidden):
+def _mark_pending(ids):
+    if not elasticsearch_configured():
+        return
+    # Touching an existing mark waits for a sync that holds it, so syncs follow the changes' order.
+    touched = set(PendingChange.objects.filter(action_id__in=ids).values_list("action_id", flat=True))
+    PendingChange.objects.filter(action_id__in=touched).update(since=timezone.now())
+    PendingChange.objects.bulk_create(
+        [PendingChange(action_id=pk) for pk in ids - touched], ignore_conflicts=True
+    )
+    transaction.on_commit(sync_pending)
+
+
+def sync_pending() -> bool:
+    """Send Elasticsearch the current state of pending records; True when none remain.
+
+    Runs after commits and before searches: it logs a failure rather than raising it.
+    """
     engine = configured_engine()
     try:
-        if documents:
-            engine.index(documents)
-        if hidden:
-            engine.remove(hidden)
+        while _sync_batch(engine):
+            pass
     except SearchUnavailable as error:
-        logger.error(
-            "Elasticsearch missed %s record changes (%s); run rebuild_search_index.",
-            len(documents) + len(hidden),
-            error,
+        logger.error("Elasticsearch has not taken the pending record changes: %s", error)
+        return False
+    return True
+
+
+def _sync_batch(engine, limit: int = SYNC_BATCH) -> bool:
+    """Sync the oldest pending records; says whether there were any."""
+    lock = {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
+    with transaction.atomic():
+        ids = set(
+            PendingChange.objects.select_for_update(**lock)
+            .order_by("since")
+            .values_list("action_id", flat=True)[:limit]
         )
+        if not ids:
+            return False
+        documents = [document_for(action) for action in indexable_actions().filter(pk__in=ids)]
+        engine.index(documents)
+        engine.remove(ids - {document.id for document in documents})
+        PendingChange.objects.filter(action_id__in=ids).delete()
+    return True
 
 
 def public_documents(chunk_size=1000):
@@ -81,9 +114,24 @@ def rebuild(engines=None, progress: Callable[[int], object] | None = None) -> di
         counts["database"] = len(database.indexed_ids())
     if "elasticsearch" in engines:
         engine = configured_engine()
+        started = timezone.now()
         engine.rebuild(public_documents(), on_batch=progress)
+        _reconcile(engine, started)
         counts["elasticsearch"] = len(engine.indexed_ids())
     return counts
+
+
+def _reconcile(engine, started):
+    """Changes committed while the new index was filled went to the old one: apply them again."""
+    public = set(CooperationAction.objects.public().values_list("pk", flat=True))
+    changed = set(CooperationAction.objects.filter(updated_at__gte=started).values_list("pk", flat=True))
+    stale = engine.indexed_ids() - public
+    PendingChange.objects.filter(since__lt=started).delete()
+    PendingChange.objects.bulk_create(
+        [PendingChange(action_id=pk) for pk in changed | stale], ignore_conflicts=True
+    )
+    while _sync_batch(engine):
+        pass
 
 
 def _report(progress, batch):

@@ -41,3 +41,21 @@ class RecordFacet(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value} of record {self.entry_id}"
+
+
+class PendingChange(models.Model):
+    """A record whose latest change Elasticsearch has not received yet.
+
+    Marked in the same transaction as the change, cleared once Elasticsearch has the record's
+    current state. While any is pending, searches are answered by the database engine, so a
+    missed write can never leave a withdrawn record (or a hidden amount) findable.
+    """
+
+    action_id = models.PositiveBigIntegerField(primary_key=True)
+    since = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "pending search change"
+
+    def __str__(self):
+        return f"Record {self.action_id} waits for Elasticsearch since {self.since:%Y-%m-%d %H:%M:%S}"

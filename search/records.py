@@ -7,12 +7,11 @@ engine, which every write keeps up to date too; the result says so (`degraded`).
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from django.conf import settings
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
@@ -29,6 +28,7 @@ from cooperacion.models import (
 )
 from cooperacion.models.codelists import SUSTAINABLE_DEVELOPMENT_GOALS
 
+from .analysis import words
 from .documents import FACETS
 from .engines.base import SearchRequest, SearchUnavailable
 from .engines.database import DatabaseEngine
@@ -77,6 +77,8 @@ class RecordHit:
     action: CooperationAction
     title_html: str
     summary_html: str
+    title_lang: str
+    summary_lang: str
 
 
 @dataclass
@@ -123,6 +125,9 @@ def _elasticsearch_engine(url, index_prefix, opensearch_compatible, timeout):
 
 
 def search_records(request: SearchRequest) -> RecordSearchResult:
+    if request.query and not words(request.query):
+        # Only function words or symbols ("de", "%"): nothing to match, so no text condition.
+        request = replace(request, query="")
     (engine_name, degraded), found = _answer("search", lambda engine: engine.search(request))
     return RecordSearchResult(
         request=request,
@@ -141,76 +146,89 @@ def suggest_records(text: str, limit: int = 8) -> list[CooperationAction]:
 
 
 def _answer(what, ask):
-    """Ask the configured engine; if it cannot answer, ask the database engine, and leave the
-    cluster alone for a while so that visitors do not each wait for its timeout."""
+    """Ask the configured engine; if it cannot answer, or has not received every change yet, ask
+    the database engine, and leave a failing cluster alone for a while so that visitors do not
+    each wait for its timeout."""
     engine = configured_engine()
     if isinstance(engine, DatabaseEngine):
         return (engine.name, False), ask(engine)
     if engine.resting_until <= time.monotonic():
         try:
+            if not _in_step():
+                raise SearchUnavailable("it has not received every change yet")
             return (engine.name, False), ask(engine)
         except SearchUnavailable as error:
-            engine.resting_until = time.monotonic() + RETRY_AFTER_SECONDS
             logger.warning("Record %s fell back to the database engine: %s", what, error)
+            engine.resting_until = time.monotonic() + RETRY_AFTER_SECONDS
     fallback = DatabaseEngine()
     return (fallback.name, True), ask(fallback)
 
 
+def _in_step():
+    """Whether Elasticsearch has every change; tries to send it what it misses."""
+    from .indexing import sync_pending
+    from .models import PendingChange
+
+    return not PendingChange.objects.exists() or sync_pending()
+
+
 def _hydrate(hits) -> list[RecordHit]:
-    """The public records behind the hits, re-checked against the visibility rule (an index can
-    lag a moment behind an unpublication)."""
+    """The public records behind the hits, re-checked against the visibility rule."""
     actions = (
         CooperationAction.objects.public()
         .select_related("thematic_table")
         .prefetch_related("partner_links__partner", "entity_links__entity", "sdgs")
         .in_bulk([hit.id for hit in hits])
     )
-    english = get_language() == "en"
     records = []
     for hit in hits:
         action = actions.get(hit.id)
-        if action is None:
-            continue
-        marks = hit.highlights
-
-        def localized(field, default, marks=marks):
-            if english and marks.get(f"{field}_en"):
-                return marks[f"{field}_en"]
-            return marks.get(field) or escape(default)
-
-        records.append(
-            RecordHit(
-                action=action,
-                title_html=localized("title", action.display_title),
-                summary_html=localized("summary", action.localized("summary")),
-            )
-        )
+        if action is not None:
+            title, title_lang = _marked(action, "title", hit.highlights)
+            summary, summary_lang = _marked(action, "summary", hit.highlights)
+            records.append(RecordHit(action, title, summary, title_lang, summary_lang))
     return records
 
 
+def _marked(action, field, highlights):
+    """The field in the reader's language (English when there is an English text), highlighted
+    when the engine marked it, with the language it is written in."""
+    language = action.language_of(field)
+    name = field if language == "es" else f"{field}_en"
+    return highlights.get(name) or escape(getattr(action, name)), language
+
+
 def _label_facets(counts: dict[str, dict[str, int]], request: SearchRequest) -> list[Facet]:
-    wanted = {facet: set(counts.get(facet, {})) | set(request.filters.get(facet, ())) for facet in FACETS}
-    labels = _labels(wanted)
-    facets = []
+    shown = {}
     for facet in FACETS:
         selected = set(request.filters.get(facet, ()))
-        buckets = [
-            Bucket(
-                value, labels[facet].get(value, value), counts.get(facet, {}).get(value, 0), value in selected
-            )
-            for value in wanted[facet]
-            if value in labels[facet]
-        ]
-        if facet == "year":
-            buckets.sort(key=lambda bucket: -int(bucket.value))
-        elif facet == "sdg":
-            buckets.sort(key=lambda bucket: int(bucket.value))
+        values = counts.get(facet, {})
+        if facet in ("year", "sdg"):
+            ordered = sorted(set(values) | selected, key=lambda value: int(value) if value.isdigit() else 0)
+            if facet == "year":
+                ordered.reverse()
         else:
-            buckets.sort(key=lambda bucket: (-bucket.count, bucket.label))
-        shown = buckets[:FACET_DISPLAY_LIMIT]
-        shown += [bucket for bucket in buckets[FACET_DISPLAY_LIMIT:] if bucket.selected]
-        facets.append(Facet(facet, FACET_LABELS[facet], shown))
-    return facets
+            ordered = sorted(set(values) | selected, key=lambda value: (-values.get(value, 0), value))
+        top = ordered[:FACET_DISPLAY_LIMIT]
+        shown[facet] = top + [value for value in ordered[FACET_DISPLAY_LIMIT:] if value in selected]
+    labels = _labels(shown)
+    return [
+        Facet(
+            facet,
+            FACET_LABELS[facet],
+            [
+                Bucket(
+                    value,
+                    labels[facet][value],
+                    counts.get(facet, {}).get(value, 0),
+                    value in request.filters.get(facet, ()),
+                )
+                for value in shown[facet]
+                if value in labels[facet]
+            ],
+        )
+        for facet in FACETS
+    ]
 
 
 def _labels(wanted: dict[str, set[str]]) -> dict[str, dict[str, str]]:

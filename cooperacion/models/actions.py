@@ -247,13 +247,14 @@ class CooperationAction(
     def revisions(self):
         return self._revisions
 
+    def language_of(self, field):
+        """The language `localized(field)` is written in: English only when the visitor reads
+        English and the record has that text in English."""
+        return "en" if get_language() == "en" and getattr(self, f"{field}_en", "") else "es"
+
     def localized(self, field):
         """The English version of a text field when the visitor reads English and it exists."""
-        if get_language() == "en":
-            english = getattr(self, f"{field}_en", "")
-            if english:
-                return english
-        return getattr(self, field)
+        return getattr(self, f"{field}_en" if self.language_of(field) == "en" else field)
 
     @property
     def display_title(self):

@@ -33,6 +33,8 @@ from .base import FACET_SIZE, EngineHit, EngineResult, SearchRequest, SearchUnav
 
 logger = logging.getLogger(__name__)
 
+# Bulk work outlasts the short timeout that protects visitors' searches.
+REBUILD_TIMEOUT = 120
 folded = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
 HIGHLIGHTED = ("title", "title_en", "summary", "summary_en")
 
@@ -107,76 +109,80 @@ class ElasticsearchEngine:
 
     # The index ----------------------------------------------------------------------------------
 
-    def _new_index(self) -> Index:
-        index = Index(f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}", using=self.client)
+    def _new_index(self, client) -> Index:
+        index = Index(f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}", using=client)
         index.settings(number_of_shards=1, max_result_window=10_000)
         index.document(RecordIndexDocument)
         index.create()
         return index
 
-    def _ensure_alias(self):
-        if not self.client.indices.exists_alias(name=self.alias):
-            if self.client.indices.exists(index=self.alias):
-                self.client.indices.delete(index=self.alias)
-            index = self._new_index()
-            self.client.indices.put_alias(index=index._name, name=self.alias)
-
-    def _bulk(self, index_name, documents, refresh=False):
+    def _bulk(self, client, index_name, documents, refresh=False):
         actions = (
             RecordIndexDocument.from_record(document).to_dict(include_meta=True) | {"_index": index_name}
             for document in documents
         )
-        helpers.bulk(self.client, actions, chunk_size=1000, refresh=refresh)
+        helpers.bulk(client, actions, chunk_size=1000, refresh=refresh)
 
-    def index(self, documents: list[RecordDocument], refresh=True):
+    def _require_index(self):
+        # Writing to a missing alias would create a nearly empty index that searches then trust.
+        if not self.client.indices.exists_alias(name=self.alias):
+            raise SearchUnavailable(f"There is no index behind {self.alias}: run rebuild_search_index.")
+
+    def index(self, documents: list[RecordDocument]):
+        if not documents:
+            return
         try:
-            self._ensure_alias()
-            self._bulk(self.alias, documents, refresh=refresh)
+            self._require_index()
+            self._bulk(self.client, self.alias, documents, refresh=True)
         except (TransportError, ApiError, helpers.BulkIndexError) as error:
             raise _unavailable(error) from error
 
     def remove(self, ids):
+        if not ids:
+            return
         try:
-            if self.client.indices.exists_alias(name=self.alias):
-                helpers.bulk(
-                    self.client,
-                    ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in ids),
-                    raise_on_error=False,
-                    refresh=True,
-                )
+            self._require_index()
+            # Deleting a record the index never had is not an error.
+            helpers.bulk(
+                self.client,
+                ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in ids),
+                raise_on_error=False,
+                refresh=True,
+            )
         except (TransportError, ApiError) as error:
             raise _unavailable(error) from error
 
     def rebuild(self, documents, on_batch=None):
         """Fill a new index from `documents` (an iterable), then point the alias at it atomically."""
+        client = self.client.options(request_timeout=REBUILD_TIMEOUT)
         try:
-            index = self._new_index()
+            index = self._new_index(client)
             batch = []
             for document in documents:
                 batch.append(document)
                 if len(batch) == 1000:
-                    self._bulk(index._name, batch)
+                    self._bulk(client, index._name, batch)
                     if on_batch:
                         on_batch(len(batch))
                     batch = []
             if batch:
-                self._bulk(index._name, batch)
+                self._bulk(client, index._name, batch)
                 if on_batch:
                     on_batch(len(batch))
             index.refresh()
             previous = (
-                list(self.client.indices.get_alias(name=self.alias))
-                if self.client.indices.exists_alias(name=self.alias)
+                list(client.indices.get_alias(name=self.alias))
+                if client.indices.exists_alias(name=self.alias)
                 else []
             )
-            if not previous and self.client.indices.exists(index=self.alias):
-                self.client.indices.delete(index=self.alias)
-            self.client.indices.update_aliases(
+            if not previous and client.indices.exists(index=self.alias):
+                client.indices.delete(index=self.alias)
+            client.indices.update_aliases(
                 actions=[{"remove": {"index": name, "alias": self.alias}} for name in previous]
                 + [{"add": {"index": index._name, "alias": self.alias}}]
             )
             for name in previous:
-                self.client.indices.delete(index=name)
+                client.indices.delete(index=name)
         except (TransportError, ApiError, helpers.BulkIndexError) as error:
             raise _unavailable(error) from error
 
@@ -186,7 +192,11 @@ class ElasticsearchEngine:
                 return set()
             return {
                 int(hit["_id"])
-                for hit in helpers.scan(self.client, index=self.alias, query={"_source": False})
+                for hit in helpers.scan(
+                    self.client.options(request_timeout=REBUILD_TIMEOUT),
+                    index=self.alias,
+                    query={"_source": False},
+                )
             }
         except (TransportError, ApiError) as error:
             raise _unavailable(error) from error
@@ -241,7 +251,9 @@ class ElasticsearchEngine:
         if sort == "relevance":
             search = search.sort("_score", {"date": "desc"}, {"id": "desc"})
         elif sort == "amount":
-            search = search.sort({"amount_cop": {"order": "desc", "missing": "_last"}}, {"date": "desc"})
+            search = search.sort(
+                {"amount_cop": {"order": "desc", "missing": "_last"}}, {"date": "desc"}, {"id": "desc"}
+            )
         else:
             search = search.sort({"date": "desc"}, {"id": "desc"})
         search = search.source(False).highlight_options(

@@ -9,6 +9,13 @@ from cooperacion.models import AuthorisationScope
 
 SEARCH = "/es/cooperacion/buscar/"
 HOSTILE_QUERIES = [
+    "de",
+    "the AND",
+    "%",
+    "é",
+    "ª",
+    "🙂",
+    "\u0301",
     '"cooperación" AND (OR NOT *',
     "alianza -ciudad ~2 ^3 [x TO y] {a}",
     "'; DROP TABLE x; --",
@@ -82,6 +89,8 @@ class TestSearchPage:
             {"country": "ZZ"},
             {"q": "x" * 10_000},
             {"q": "\x00"},
+            {"partner": str(2**63)},
+            {"entity": str(2**64)},
         ],
     )
     def test_bad_parameters_are_explained_never_a_500(self, client, world, params):
@@ -96,6 +105,33 @@ class TestSearchPage:
         response = client.get(SEARCH, {"q": query})
         assert response.status_code == 200
 
+    def test_words_with_nothing_to_match_list_everything(self, client, world):
+        assert len(result_titles(client.get(SEARCH, {"q": "de la"}))) == 5
+
+    def test_a_partner_known_only_from_private_records_is_not_a_choice(self, client, world):
+        from cooperacion.models import Partner
+
+        secret = Partner.objects.create(name="Aliado Reservado SA", partner_type="empresa_privada")
+        world.records["draft"].partner_links.create(partner=secret)
+        response = client.get(SEARCH, {"partner": secret.pk})
+        assert response.status_code == 400
+        assert "Aliado Reservado" not in response.content.decode()
+        api = client.get("/api/v1/records/search/", {"partner": secret.pk})
+        assert api.status_code == 400 and "Aliado Reservado" not in api.content.decode()
+
+    def test_the_year_range_can_be_corrected_when_nothing_matches(self, client, world):
+        response = client.get(SEARCH, {"year_from": "2030", "year_to": "2020"})
+        page = html(response)
+        assert page.select_one("#id_year_to")["aria-invalid"] == "true"
+        assert page.select_one(".error-summary a")["href"] == "#filter-year_to"
+
+    def test_sorting_keeps_the_filters_in_one_form(self, client, world):
+        page = html(client.get(SEARCH, {"sdg": "11", "page_size": "2"}))
+        form = page.select_one("form.record-search")
+        assert form.select_one("select[name=sort]") is not None
+        assert form.select_one("input[name=page_size]")["value"] == "2"
+        assert form.select_one("input[name=sdg][value='11']").has_attr("checked")
+
     def test_english(self, client, world):
         response = client.get("/en/cooperation/search/", {"q": "partnership"})
         assert response.status_code == 200
@@ -104,6 +140,14 @@ class TestSearchPage:
             "Education partnership with the National University",
         ]
         assert html(response).select_one("[role=status]").get_text(strip=True) == "2 records found"
+        assert {h3["lang"] for h3 in html(response).select(".record-card h3")} == {"en"}
+
+    def test_spanish_text_on_english_pages_says_so(self, client, world):
+        record = world.records["R5"]
+        record.title_en = ""
+        record.save()
+        response = client.get("/en/cooperation/record/%s/" % record.pk)
+        assert html(response).h1["lang"] == "es"
 
 
 class TestRecordSheet:

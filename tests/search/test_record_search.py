@@ -72,6 +72,14 @@ class TestWords:
             hit = search(world, q="partnership", sort="newest").hits[0]
         assert hit.title_html == "City <mark>partnerships</mark> for climate"
 
+    def test_english_readers_get_english_titles_even_when_spanish_words_matched(self, world):
+        with translation.override("en"):
+            hit = search(world, q="tecnica").hits[0]
+        assert (hit.title_html, hit.title_lang) == (
+            "Technical cooperation with AFD on electric mobility",
+            "en",
+        )
+
     def test_suggestions_complete_titles(self, world):
         assert [world.title_of(action.pk) for action in suggest_records("cooperacion tecn")] == ["R1"]
         assert {world.title_of(action.pk) for action in suggest_records("alia")} == {"R2", "R3"}

@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from search.analysis import english_minimal_stem, highlight, index_terms, spanish_light_stem
-from search.engines.base import SearchRequest
+from search.engines.base import SearchRequest, SearchUnavailable
 from search.engines.database import DatabaseEngine
-from search.indexing import public_documents
+from search.indexing import public_documents, rebuild
 from search.records import _elasticsearch_engine, configured_engine, search_records
 
 from .conftest import PUBLIC_KEYS, record_search_settings
@@ -113,7 +113,7 @@ def test_an_index_written_while_the_cluster_is_down_is_logged_not_fatal(
     record.title = "Intercambio renovado con Madrid"
     with django_capture_on_commit_callbacks(execute=True):
         record.save_revision().publish()
-    assert "run rebuild_search_index" in caplog.text
+    assert "has not taken the pending record changes" in caplog.text
     assert search_records(SearchRequest(query="renovado")).total == 1  # the database copy is current
 
 
@@ -181,3 +181,73 @@ class TestAnalysis:
         fragment = highlight(text, "cooperacion")
         assert fragment.startswith("… ") and fragment.endswith(" …")
         assert "<mark>cooperación</mark>" in fragment and len(fragment) < 300
+
+
+@pytest.mark.parametrize("engine", ["elasticsearch"], indirect=True)
+def test_a_change_the_cluster_missed_keeps_searches_on_the_database_until_it_is_sent(
+    world, monkeypatch, django_capture_on_commit_callbacks
+):
+    engine = configured_engine()
+    record = world.records["R1"]
+
+    def refuse(*args, **kwargs):
+        raise SearchUnavailable("simulated outage")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "remove", refuse)
+        record.refresh_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            record.unpublish()
+        engine.resting_until = 0.0  # the outage is over, but the cluster still has the record
+        patched.setattr(engine, "index", refuse)
+        result = search_records(SearchRequest(query="electrica"))
+        assert (result.engine, result.degraded, result.total) == ("database", True, 0)
+
+    engine.resting_until = 0.0
+    result = search_records(SearchRequest(query="electrica"))
+    assert (result.engine, result.degraded, result.total) == ("elasticsearch", False, 0)
+    assert record.pk not in engine.indexed_ids()
+
+
+@pytest.mark.parametrize("engine", ["elasticsearch"], indirect=True)
+def test_a_change_made_during_a_rebuild_is_applied_to_the_new_index(
+    world, django_capture_on_commit_callbacks
+):
+    engine = configured_engine()
+    record = world.records["R1"]
+    record.refresh_from_db()
+
+    def unpublish_meanwhile(count):
+        with django_capture_on_commit_callbacks(execute=True):
+            record.unpublish()
+
+    rebuild_documents = list(public_documents())
+    engine.rebuild(iter(rebuild_documents), on_batch=unpublish_meanwhile)
+    assert record.pk in engine.indexed_ids()  # the new index was filled before the unpublication
+
+    record.save_revision().publish()
+    record.refresh_from_db()
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(
+            engine, "rebuild", lambda documents, on_batch=None: (list(documents), record.unpublish())
+        )
+        rebuild(["elasticsearch"])
+    assert record.pk not in engine.indexed_ids()
+
+
+@pytest.mark.parametrize("engine", ["elasticsearch"], indirect=True)
+def test_without_an_index_writes_wait_and_searches_use_the_database(
+    world, django_capture_on_commit_callbacks
+):
+    engine = configured_engine()
+    for name in engine.client.indices.get_alias(name=engine.alias):
+        engine.client.indices.delete(index=name)
+    record = world.records["R2"]
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save_revision().publish()
+    assert not engine.client.indices.exists_alias(name=engine.alias)  # no half-empty index appeared
+    result = search_records(SearchRequest())
+    assert (result.engine, result.degraded, result.total) == ("database", True, 5)
+    rebuild(["elasticsearch"])
+    engine.resting_until = 0.0
+    assert search_records(SearchRequest()).engine == "elasticsearch"
