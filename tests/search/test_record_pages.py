@@ -146,7 +146,7 @@ class TestSearchPage:
         record = world.records["R5"]
         record.title_en = ""
         record.save()
-        response = client.get("/en/cooperation/record/%s/" % record.pk)
+        response = client.get(f"/en/cooperation/record/{record.pk}/")
         assert html(response).h1["lang"] == "es"
 
 
