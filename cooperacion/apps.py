@@ -19,10 +19,19 @@ def sync_register_data(sender, **kwargs):
     sync_roles()
 
 
+def archive_strategy_version(sender, instance, **kwargs):
+    instance.archive_published_version()
+
+
 class CooperacionConfig(AppConfig):
     name = "cooperacion"
     verbose_name = _("Cooperación")
 
     def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import StrategyPage
+
         # After wagtail.snippets' own post_migrate handler has created the publish/lock permissions.
         post_migrate.connect(sync_register_data, sender=self)
+        page_published.connect(archive_strategy_version, sender=StrategyPage)

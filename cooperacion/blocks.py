@@ -7,12 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import BodyBlock
-from search.filters import RecordSearchFilterSet
-from search.records import search_records
+from home.blocks import BodyBlock, CaptionedImageBlock
 
-from .models import ActionType, PartnerType, Status
-from .models.codelists import SUSTAINABLE_DEVELOPMENT_GOALS
+from .models.codelists import SUSTAINABLE_DEVELOPMENT_GOALS, ActionType, PartnerType, Status
 
 FILTERS = ("type", "partner_type", "sdg", "status", "year_from", "year_to")
 
@@ -57,6 +54,10 @@ class RecordsBlock(blocks.StructBlock):
         return {key: item for key, item in params.items() if item}
 
     def get_context(self, value, parent_context=None):
+        # The search reads the register's models: imported here, once the models are loaded.
+        from search.filters import RecordSearchFilterSet
+        from search.records import search_records
+
         context = super().get_context(value, parent_context)
         params = self.parameters(value)
         filterset = RecordSearchFilterSet({**params, "page_size": value.get("limit") or 5}, queryset=None)
@@ -69,3 +70,28 @@ class RecordsBlock(blocks.StructBlock):
 
 class RegisterBodyBlock(BodyBlock):
     records = RecordsBlock()
+
+
+class StrategicAxisBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Eje"), max_length=160)
+    description = blocks.RichTextBlock(label=_("Descripción"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "pick"
+        label = _("Eje estratégico")
+        template = "blocks/strategic_axis_block.html"
+        preview_value = {
+            "title": "Cooperación para el desarrollo",
+            "description": "<p>Movilizar recursos técnicos y financieros hacia las prioridades de la ciudad.</p>",
+        }
+        description = _("Un eje de la estrategia con su descripción.")
+
+
+class GalleryBlock(blocks.StreamBlock):
+    image = CaptionedImageBlock()
+
+    class Meta:
+        icon = "image"
+        label = _("Galería")
+        template = "blocks/gallery_block.html"
+        description = _("Fotografías con texto alternativo obligatorio.")

@@ -9,9 +9,11 @@ from .models import (
     CooperationAction,
     DistrictEntity,
     PartnerType,
+    ResultPage,
     Sector,
     Status,
     SustainableDevelopmentGoal,
+    ThematicTable,
 )
 
 
@@ -52,3 +54,27 @@ class CooperationActionAdminFilterSet(WagtailFilterSet):
     class Meta:
         model = CooperationAction
         fields = []
+
+
+class ResultFilterSet(django_filters.FilterSet):
+    """The public filters of the results index."""
+
+    year = django_filters.NumberFilter(label=_("Año"), field_name="date", lookup_expr="year")
+    partner_type = django_filters.ChoiceFilter(
+        label=_("Tipo de aliado"), choices=PartnerType.choices, method="filter_partner_type"
+    )
+    sdg = django_filters.ModelChoiceFilter(
+        label=_("ODS"), field_name="sdgs", queryset=SustainableDevelopmentGoal.objects.all()
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Tema"), field_name="thematic_table", queryset=ThematicTable.objects.all()
+    )
+
+    class Meta:
+        model = ResultPage
+        fields = []
+
+    def filter_partner_type(self, queryset, name, value):
+        # Through the linked records anyone may see: a hidden record's partner does not count.
+        public = CooperationAction.objects.public().filter(partner_links__partner__partner_type=value)
+        return queryset.filter(linked_records__action__in=public).distinct()

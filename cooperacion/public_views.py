@@ -22,7 +22,9 @@ def record_search(request):
         "filterset": filterset,
         "result": result,
         "chips": _chips(request.GET, result),
-        "pages": _pages(request.GET, search_request.page, min(result.num_pages, last_reachable_page(search_request))),
+        "pages": _pages(
+            request.GET, search_request.page, min(result.num_pages, last_reachable_page(search_request))
+        ),
         "words": search_request.query,
         "default_page_size": DEFAULT_PAGE_SIZE,
     }
@@ -53,7 +55,9 @@ def record_detail(request, pk):
         {
             "action": action,
             "summary": action.localized("summary"),
-            "languages": {field: action.language_of(field) for field in ("title", "summary", "description", "results")},
+            "languages": {
+                field: action.language_of(field) for field in ("title", "summary", "description", "results")
+            },
             "description": action.localized("description"),
             "results": action.localized("results") if action.shows_results else "",
             "public_documents": [link.document for link in action.documents.all() if link.public],

@@ -5,15 +5,29 @@ Everything is created only when missing, so running it again neither duplicates 
 """
 
 import json
+import textwrap
+import unicodedata
+from datetime import datetime, time, timedelta
+from io import BytesIO
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from django.utils.text import slugify
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from .models import Footer, HomePage, StandardPage
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+
+from .models import EventPage, Footer, HomePage, NewsIndexPage, NewsPage, PublicationPage, StandardPage
 
 DEMO_USERS = [
     # username, password, group (None: superuser), first name, last name
@@ -520,16 +534,404 @@ FOOTER = {
 }
 
 
+# News, events and publications: (es slug, en slug, shared fields, es fields, en fields). Dates are
+# relative to the day the demo is loaded, so some events are always ahead and some behind.
+NEWS_INDEX = (
+    "noticias",
+    "news",
+    {
+        "title": "Noticias, eventos y publicaciones",
+        "introduction": (
+            "Lo que pasa en la acción internacional del Distrito: sus noticias, los eventos a los que "
+            "puede asistir y los documentos que publicamos."
+        ),
+        "search_description": "Noticias, eventos y publicaciones sobre la internacionalización de Bogotá.",
+    },
+    {
+        "title": "News, events and publications",
+        "introduction": (
+            "What is happening in the District's international work: news, events you can attend and "
+            "the documents we publish."
+        ),
+        "search_description": "News, events and publications on Bogotá's internationalisation.",
+    },
+)
+
+NEWS = [
+    (
+        "mesa-internacionalizacion-sesion-trimestral",
+        "internationalisation-board-quarterly-session",
+        {"days_ago": 6, "image": ("Mesa para la Internacionalización", "#a3101c")},
+        {
+            "title": "La Mesa para la Internacionalización revisa los avances de sus mesas temáticas",
+            "introduction": (
+                "En su sesión trimestral, el espacio público-privado que orienta la internacionalización "
+                "de la ciudad repasó el trabajo de sus seis mesas temáticas y de sus tres ejes transversales."
+            ),
+            "image_alt": "Tarjeta roja con el nombre de la Mesa para la Internacionalización de Bogotá.",
+            "body": [
+                paragraph(
+                    "<p>La Mesa reúne cuatro veces al año a la administración distrital con representantes "
+                    "de las empresas, la academia, la cultura y las organizaciones sociales. En esta sesión, "
+                    "cada mesa temática presentó los compromisos que lleva a cabo y las entidades del "
+                    "Distrito que la lideran contaron qué apoyos necesitan.</p>"
+                ),
+                paragraph(
+                    "<p>Los participantes coincidieron en que atraer inversión, talento y turismo exige "
+                    "hablar con una sola voz ante los aliados internacionales, y acordaron reforzar el "
+                    "seguimiento a las agendas globales de desarrollo.</p>"
+                ),
+            ],
+        },
+        {
+            "title": "The Internationalisation Board reviews its thematic tables' progress",
+            "introduction": (
+                "At its quarterly session, the public-private forum that guides the city's "
+                "internationalisation went over the work of its six thematic tables and three "
+                "transversal axes."
+            ),
+            "image_alt": "Red card with the name of the Bogotá Internationalisation Board.",
+            "body": [
+                paragraph(
+                    "<p>The Board brings the District administration together four times a year with "
+                    "representatives of business, universities, culture and civil society. At this "
+                    "session each thematic table presented its commitments, and the District entities "
+                    "that lead them explained the support they need.</p>"
+                ),
+                paragraph(
+                    "<p>Participants agreed that attracting investment, talent and tourism requires "
+                    "speaking with one voice to international partners, and decided to follow the global "
+                    "development agendas more closely.</p>"
+                ),
+            ],
+        },
+    ),
+    (
+        "sectores-presentan-prioridades",
+        "sectors-submit-priorities",
+        {"days_ago": 24, "image": ("Prioridades de internacionalización", "#1f2937")},
+        {
+            "title": "Los sectores del Distrito presentan sus prioridades de internacionalización",
+            "introduction": (
+                "Como cada primer trimestre, los sectores de la administración distrital entregaron el "
+                "plan con las necesidades que quieren atender con apoyo internacional este año."
+            ),
+            "image_alt": "Tarjeta gris oscuro con el texto «Prioridades de internacionalización».",
+            "body": [
+                paragraph(
+                    "<p>Con esos planes, el enlace de la Consejería asignado a cada sector analiza los "
+                    "temas estratégicos y prepara con él un plan de acción para el año. Así la búsqueda de "
+                    "aliados parte de lo que la ciudad necesita y no de ofertas sueltas.</p>"
+                ),
+                {
+                    "type": "records",
+                    "value": {
+                        "title": "Acciones de cooperación en educación",
+                        "words": "educación",
+                        "type": [],
+                        "partner_type": [],
+                        "sdg": [],
+                        "status": [],
+                        "year_from": None,
+                        "year_to": None,
+                        "limit": 3,
+                    },
+                },
+            ],
+        },
+        {
+            "title": "District sectors submit their internationalisation priorities",
+            "introduction": (
+                "As every first quarter, the sectors of the District administration handed in the plan "
+                "with the needs they want to meet with international support this year."
+            ),
+            "image_alt": "Dark grey card with the words “Internationalisation priorities”.",
+            "body": [
+                paragraph(
+                    "<p>With those plans, the Office's liaison for each sector analyses the strategic "
+                    "topics and agrees with the sector on an action plan for the year. The search for "
+                    "partners thus starts from what the city needs, not from one-off offers.</p>"
+                ),
+                {
+                    "type": "records",
+                    "value": {
+                        "title": "Cooperation actions in education",
+                        "words": "educación",
+                        "type": [],
+                        "partner_type": [],
+                        "sdg": [],
+                        "status": [],
+                        "year_from": None,
+                        "year_to": None,
+                        "limit": 3,
+                    },
+                },
+            ],
+        },
+    ),
+    (
+        "globo-sistema-de-informacion",
+        "globo-information-system",
+        {"days_ago": 45, "image": None},
+        {
+            "title": "GLOBO, el sistema que ordena la información internacional de Bogotá",
+            "introduction": (
+                "El sistema de información Bogotá Global reemplazó las hojas de cálculo compartidas a mano "
+                "y hoy es la fuente de datos de la acción internacional del Distrito."
+            ),
+            "image_alt": "",
+            "body": [
+                paragraph(
+                    "<p>Antes, cada acción de internacionalización se anotaba en tablas que circulaban por "
+                    "correo, sin una base de datos detrás. GLOBO centraliza el registro, deja rastro de cada "
+                    "cambio y permite consultar y visualizar los datos para decidir con evidencia.</p>"
+                ),
+                paragraph(
+                    "<p>Su arquitectura está documentada para que otras entidades territoriales puedan "
+                    "adaptarla, y sus datos abiertos acercan la gestión internacional a la ciudadanía.</p>"
+                ),
+            ],
+        },
+        {
+            "title": "GLOBO, the system that organises Bogotá's international information",
+            "introduction": (
+                "The Bogotá Global information system replaced spreadsheets shared by hand and is now the "
+                "data source for the District's international action."
+            ),
+            "image_alt": "",
+            "body": [
+                paragraph(
+                    "<p>Each internationalisation action used to be noted in tables that travelled by "
+                    "e-mail, with no database behind them. GLOBO centralises the record, keeps a trail of "
+                    "every change and lets staff query and chart the data to decide on evidence.</p>"
+                ),
+                paragraph(
+                    "<p>Its architecture is documented so that other local governments can adapt it, and "
+                    "its open data brings the city's international work closer to its citizens.</p>"
+                ),
+            ],
+        },
+    ),
+    (
+        "asesoria-redes-de-ciudades",
+        "advice-on-city-networks",
+        {"days_ago": 80, "image": ("Redes de ciudades", "#7a0c15")},
+        {
+            "title": "Entidades del Distrito reciben asesoría para sumarse a redes de ciudades",
+            "introduction": (
+                "La Consejería acompañó a varias entidades en la preparación de memorandos de "
+                "entendimiento, cartas de intención y solicitudes de adhesión a redes internacionales."
+            ),
+            "image_alt": "Tarjeta vino tinto con el texto «Redes de ciudades».",
+            "body": [
+                paragraph(
+                    "<p>Cuando una entidad identifica la necesidad de firmar un instrumento internacional, "
+                    "la Consejería emite un concepto técnico y acompaña la revisión jurídica de los "
+                    "documentos que suscribe la Alcaldía Mayor. Las redes de ciudades permiten intercambiar "
+                    "experiencias y posicionar a Bogotá en las agendas globales.</p>"
+                ),
+            ],
+        },
+        {
+            "title": "District entities get advice on joining city networks",
+            "introduction": (
+                "The Office supported several entities in preparing memoranda of understanding, letters "
+                "of intent and applications to join international networks."
+            ),
+            "image_alt": "Burgundy card with the words “City networks”.",
+            "body": [
+                paragraph(
+                    "<p>When an entity needs to sign an international instrument, the Office issues a "
+                    "technical opinion and supports the legal review of the documents the Mayor signs. "
+                    "City networks let Bogotá share experience and take part in global agendas.</p>"
+                ),
+            ],
+        },
+    ),
+]
+
+EVENTS = [
+    (
+        "sesion-mesa-internacionalizacion",
+        "internationalisation-board-session",
+        {
+            "days_ahead": 21,
+            "hours": (9, 12),
+            "place": "Sede de la Secretaría General",
+            "address": "Carrera 8 n.º 10-65, Bogotá D.C. (dirección de demostración)",
+            "online_url": "",
+            "registration_url": "",
+        },
+        {
+            "title": "Sesión de la Mesa para la Internacionalización de Bogotá",
+            "introduction": (
+                "Sesión trimestral del espacio público-privado que define la estrategia de "
+                "internacionalización de la ciudad."
+            ),
+            "registration_instructions": (
+                "Asisten los integrantes permanentes de la Mesa y los observadores invitados. Si su "
+                "organización quiere participar, escríbanos por los canales de contacto del pie de página."
+            ),
+            "body": [],
+        },
+        {
+            "title": "Session of the Bogotá Internationalisation Board",
+            "introduction": (
+                "Quarterly session of the public-private forum that sets the city's internationalisation "
+                "strategy."
+            ),
+            "registration_instructions": (
+                "The Board's permanent members and invited observers attend. If your organisation would "
+                "like to take part, write to us through the contact channels at the foot of the page."
+            ),
+            "body": [],
+        },
+    ),
+    (
+        "jornada-redes-de-ciudades",
+        "city-networks-session",
+        {
+            "days_ahead": 38,
+            "hours": (14, 16),
+            "place": "",
+            "address": "",
+            "online_url": "https://bogota-internacional.example/transmision/redes",
+            "registration_url": "https://bogota-internacional.example/inscripcion/redes",
+        },
+        {
+            "title": "Jornada virtual: cómo sumarse a una red internacional de ciudades",
+            "introduction": (
+                "Una jornada de promoción para las entidades del Distrito sobre los pasos, los "
+                "instrumentos y los compromisos de adherirse a una red de ciudades."
+            ),
+            "registration_instructions": "Dirigida a los enlaces de relaciones internacionales de cada entidad.",
+            "body": [],
+        },
+        {
+            "title": "Online session: how to join an international city network",
+            "introduction": (
+                "A promotion session for District entities on the steps, instruments and commitments of "
+                "joining a city network."
+            ),
+            "registration_instructions": "For each entity's international-relations liaison.",
+            "body": [],
+        },
+    ),
+    (
+        "taller-plan-de-prioridades",
+        "priorities-plan-workshop",
+        {
+            "days_ahead": -30,
+            "hours": (8, 11),
+            "place": "Sede de la Secretaría General",
+            "address": "Carrera 8 n.º 10-65, Bogotá D.C. (dirección de demostración)",
+            "online_url": "https://bogota-internacional.example/transmision/prioridades",
+            "registration_url": "",
+        },
+        {
+            "title": "Taller para enlaces: el plan de prioridades de internacionalización",
+            "introduction": (
+                "Un taller práctico para que los enlaces sectoriales diligencien el plan de prioridades "
+                "que se entrega en el primer trimestre."
+            ),
+            "registration_instructions": "",
+            "body": [],
+        },
+        {
+            "title": "Workshop for liaisons: the internationalisation priorities plan",
+            "introduction": (
+                "A hands-on workshop to help sector liaisons fill in the priorities plan submitted in the "
+                "first quarter."
+            ),
+            "registration_instructions": "",
+            "body": [],
+        },
+    ),
+]
+
+PUBLICATIONS = [
+    (
+        "lineamiento-asistencia-tecnica",
+        "technical-assistance-guidelines",
+        {"year": 2025, "publication_language": "es", "colour": "#a3101c"},
+        {
+            "title": "Lineamiento de asistencia técnica en relaciones internacionales",
+            "summary": (
+                "Cómo pueden las entidades del Distrito pedir acompañamiento en relacionamiento, "
+                "cooperación y posicionamiento internacional: modalidades (conceptos escritos, visitas, "
+                "jornadas de promoción y asesoría en instrumentos internacionales), plazos de respuesta y "
+                "el papel de los enlaces sectoriales."
+            ),
+            "image_alt": "Portada roja del lineamiento de asistencia técnica.",
+        },
+        {
+            "title": "Guidelines for technical assistance on international relations",
+            "summary": (
+                "How District entities can ask for support on international relations, cooperation and "
+                "positioning: the forms it takes (written opinions, visits, promotion sessions and advice "
+                "on international instruments), response times and the role of sector liaisons. The "
+                "document is in Spanish."
+            ),
+            "image_alt": "Red cover of the technical assistance guidelines.",
+        },
+    ),
+    (
+        "sistema-distrital-de-cooperacion-documento",
+        "district-cooperation-system-paper",
+        {"year": 2024, "publication_language": "es", "colour": "#1f2937"},
+        {
+            "title": "El Sistema Distrital de Cooperación: corresponsabilidad y trabajo en red",
+            "summary": (
+                "Presenta el mecanismo que articula a los sectores, las entidades y las alcaldías locales "
+                "para gestionar la cooperación de forma coordinada: sus instancias, sus roles y las "
+                "herramientas para compartir información."
+            ),
+            "image_alt": "Portada gris oscuro del documento sobre el Sistema Distrital de Cooperación.",
+        },
+        {
+            "title": "The District Cooperation System: shared responsibility and networking",
+            "summary": (
+                "Describes the mechanism that brings sectors, entities and local mayoralties together to "
+                "manage cooperation in a coordinated way: its bodies, roles and information-sharing "
+                "tools. The document is in Spanish."
+            ),
+            "image_alt": "Dark grey cover of the paper on the District Cooperation System.",
+        },
+    ),
+    (
+        "mesa-internacionalizacion-en-breve",
+        "internationalisation-board-at-a-glance",
+        {"year": 2025, "publication_language": "mul", "colour": "#7a0c15"},
+        {
+            "title": "La Mesa para la Internacionalización en breve",
+            "summary": (
+                "Una ficha bilingüe sobre quién integra la Mesa, cada cuánto se reúne, qué acciones "
+                "impulsa y cómo se organizan sus mesas temáticas y ejes transversales."
+            ),
+            "image_alt": "Portada vino tinto de la ficha sobre la Mesa para la Internacionalización.",
+        },
+        {
+            "title": "The Internationalisation Board at a glance",
+            "summary": (
+                "A bilingual factsheet on who sits on the Board, how often it meets, what it drives and "
+                "how its thematic tables and transversal axes are organised."
+            ),
+            "image_alt": "Burgundy cover of the factsheet on the Internationalisation Board.",
+        },
+    ),
+]
+
+
 def _assign(page, fields):
     for name, value in fields.items():
         setattr(page, name, json.dumps(value) if name == "body" else value)
 
 
-def _publish(page):
+def publish_page(page):
     page.save_revision().publish()
 
 
-def _ensure_translation(page, locale, slug, fields, command):
+def ensure_translation(page, locale, slug, fields, command):
     """The page's translation in `locale`, built with its own slug under the translated parent."""
     existing = page.get_translation_or_none(locale)
     if existing is not None:
@@ -545,7 +947,7 @@ def _ensure_translation(page, locale, slug, fields, command):
     )
     _assign(translation, fields)
     parent.add_child(instance=translation)
-    _publish(translation)
+    publish_page(translation)
     command.created(f"{locale.language_code}: {translation.title}")
     return translation
 
@@ -565,7 +967,7 @@ def ensure_home(spanish, english, command):
         home = HomePage(slug="inicio", locale=spanish, **{k: v for k, v in HOME["es"].items() if k != "body"})
         home.body = json.dumps(HOME["es"]["body"])
         root.add_child(instance=home)
-        _publish(home)
+        publish_page(home)
         command.created(f"es: {home.title}")
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     if site.root_page_id != home.pk:
@@ -584,7 +986,7 @@ def ensure_home(spanish, english, command):
             and not stock_welcome.get_children().exists()
         ):
             stock_welcome.delete()
-    _ensure_translation(home, english, "home", HOME["en"], command)
+    ensure_translation(home, english, "home", HOME["en"], command)
     return home, created
 
 
@@ -602,7 +1004,7 @@ def feature_pages(home, english):
                 for slug, summary in HIGHLIGHTS[language]
             ]
         )
-        _publish(page)
+        publish_page(page)
 
 
 def ensure_pages(parent, specs, english, command):
@@ -612,10 +1014,10 @@ def ensure_pages(parent, specs, english, command):
             page = StandardPage(slug=es_slug, show_in_menus=in_menu)
             _assign(page, es_fields)
             parent.add_child(instance=page)
-            _publish(page)
+            publish_page(page)
             command.created(f"es: {page.title}")
         page = page.specific
-        _ensure_translation(page, english, en_slug, en_fields, command)
+        ensure_translation(page, english, en_slug, en_fields, command)
         ensure_pages(page, children, english, command)
 
 
@@ -660,6 +1062,139 @@ def ensure_demo_users(command):
         command.created(f"usuario {username}")
 
 
+def _font(size):
+    """A system font with accents if there is one; Pillow's own otherwise (then accents are dropped)."""
+    for name in ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf"):
+        try:
+            return ImageFont.truetype(name, size), str
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size), _without_accents
+
+
+def _without_accents(text):
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _write(draw, position, text, size, width, fill, spacing=8):
+    font, fold = _font(size)
+    draw.multiline_text(position, textwrap.fill(fold(text), width), fill=fill, font=font, spacing=spacing)
+
+
+def _demo_image(title, colour, size=(1200, 675)):
+    """A plain card with the title written on it, generated once (found again by its title)."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        canvas = PillowImage.new("RGB", size, colour)
+        draw = ImageDraw.Draw(canvas)
+        draw.rectangle((0, 0, size[0], 24), fill="#fcd116")
+        _write(draw, (size[0] // 16, 96), title, size[0] // 18, 22, "#ffffff", spacing=size[0] // 60)
+        buffer = BytesIO()
+        canvas.save(buffer, "PNG")
+        image = Image(title=title, file=ImageFile(buffer, name=f"{slugify(title)[:80]}.png"))
+        image.save()
+    return image
+
+
+def _demo_document(title, summary):
+    """A one-page PDF (drawn with Pillow) saying what it is: a demonstration document."""
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        page = PillowImage.new("RGB", (827, 1169), "#ffffff")
+        draw = ImageDraw.Draw(page)
+        draw.rectangle((0, 0, 827, 16), fill="#fcd116")
+        _write(draw, (64, 80), title, 30, 40, "#1f2937")
+        _write(draw, (64, 320), summary, 18, 70, "#1f2937")
+        _write(draw, (64, 1080), "Documento de demostración · Bogotá Internacional", 16, 80, "#4b5563")
+        buffer = BytesIO()
+        page.save(buffer, "PDF", resolution=100.0)
+        document = Document(
+            title=title, file=ContentFile(buffer.getvalue(), name=f"{slugify(title)[:80]}.pdf")
+        )
+        document._set_document_file_metadata()
+        document.save()
+    return document
+
+
+def _ensure_item(index, english, model, es_slug, en_slug, build, en_fields, command):
+    """One news item, event or publication and its translation; `build()` gives the Spanish fields
+    and those both languages share, and runs only when the Spanish page is missing."""
+    page = index.get_children().filter(slug=es_slug).first()
+    if page is None:
+        es_fields, shared = build()
+        page = model(slug=es_slug)
+        _assign(page, {**shared, **es_fields})
+        index.add_child(instance=page)
+        publish_page(page)
+        command.created(f"es: {page.title}")
+    page = page.specific
+    shared = {
+        name: getattr(page, name)
+        for name in (
+            "image",
+            "date",
+            "start_at",
+            "end_at",
+            "place",
+            "address",
+            "online_url",
+            "registration_url",
+            "document",
+            "year",
+            "publication_language",
+        )
+        if hasattr(page, name)
+    }
+    ensure_translation(page, english, en_slug, {**shared, **en_fields}, command)
+
+
+def ensure_news(home, english, command):
+    """The news section of each language with a few news items, events and publications."""
+    es_slug, en_slug, es_fields, en_fields = NEWS_INDEX
+    index = home.get_children().type(NewsIndexPage).first()
+    if index is None:
+        index = NewsIndexPage(slug=es_slug, show_in_menus=True)
+        _assign(index, es_fields)
+        home.add_child(instance=index)
+        publish_page(index)
+        command.created(f"es: {index.title}")
+    index = index.specific
+    ensure_translation(index, english, en_slug, en_fields, command)
+
+    today = timezone.localdate()
+    bogota = ZoneInfo(settings.TIME_ZONE)
+
+    for es_slug, en_slug, facts, es, en in NEWS:
+
+        def build(facts=facts, es=es):
+            image = _demo_image(*facts["image"]) if facts["image"] else None
+            return es, {"date": today - timedelta(days=facts["days_ago"]), "image": image}
+
+        _ensure_item(index, english, NewsPage, es_slug, en_slug, build, en, command)
+
+    for es_slug, en_slug, facts, es, en in EVENTS:
+
+        def build(facts=facts, es=es):
+            day = today + timedelta(days=facts["days_ahead"])
+            start, end = (datetime.combine(day, time(hour), tzinfo=bogota) for hour in facts["hours"])
+            where = {key: facts[key] for key in ("place", "address", "online_url", "registration_url")}
+            return es, {"start_at": start, "end_at": end, **where}
+
+        _ensure_item(index, english, EventPage, es_slug, en_slug, build, en, command)
+
+    for es_slug, en_slug, facts, es, en in PUBLICATIONS:
+
+        def build(facts=facts, es=es):
+            cover = _demo_image(es["title"], facts["colour"], size=(600, 848))
+            document = _demo_document(es["title"], es["summary"])
+            shared = {"year": facts["year"], "publication_language": facts["publication_language"]}
+            return es, {"image": cover, "document": document, **shared}
+
+        _ensure_item(index, english, PublicationPage, es_slug, en_slug, build, en, command)
+
+
 def load(command):
     spanish, english = ensure_locales()
     home, created = ensure_home(spanish, english, command)
@@ -667,5 +1202,6 @@ def load(command):
     if created:
         feature_pages(home, english)
     ensure_footer(spanish, english, home, command)
+    ensure_news(home, english, command)
     if command.create_demo_users:
         ensure_demo_users(command)

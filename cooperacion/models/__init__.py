@@ -18,6 +18,7 @@ from .codelists import (
     Status,
 )
 from .liaisons import EntityLiaison, entity_of
+from .pages import ResultPage, ResultRecord, ResultsIndexPage, StrategyPage, StrategyVersion
 from .reference import (
     DevelopmentPlanTarget,
     DistrictEntity,
@@ -48,9 +49,14 @@ __all__ = [
     "Partner",
     "PartnerRole",
     "PartnerType",
+    "ResultPage",
+    "ResultRecord",
+    "ResultsIndexPage",
     "ResultIndicator",
     "Sector",
     "Status",
+    "StrategyPage",
+    "StrategyVersion",
     "SupportingDocument",
     "SustainableDevelopmentGoal",
     "ThematicTable",

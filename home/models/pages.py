@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HighlightBlock
+from home.cache import public_cache_headers
 
 from .snippets import Footer
 
@@ -32,6 +33,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        filterset = getattr(response, "context_data", {}).get("filterset")
+        if filterset is not None and filterset.errors:
+            # A listing asked for with invalid filters: the page explains them, as a 400.
+            response.status_code = 400
+        return public_cache_headers(request, response)
 
 
 class HomePage(BasePage):
@@ -83,7 +92,13 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "cooperacion.StrategyPage",
+        "cooperacion.ResultsIndexPage",
+        "buenas_practicas.GoodPracticeIndexPage",
+        "home.NewsIndexPage",
+    ]
     page_description = _("La portada del portal en un idioma.")
 
     class Meta:

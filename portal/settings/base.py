@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -130,6 +131,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "America/Bogota"
+# Editors type event times in Bogotá's time whatever zone their profile would otherwise pick.
+WAGTAIL_USER_TIME_ZONES = ["America/Bogota"]
 USE_I18N = True
 USE_TZ = True
 
@@ -178,6 +181,18 @@ RECORD_SEARCH = {
     "OPENSEARCH_COMPATIBLE": env_bool("ELASTICSEARCH_OPENSEARCH_COMPATIBLE", False),
     "TIMEOUT": env_float("ELASTICSEARCH_SEARCH_TIMEOUT", 2.0),
 }
+
+# Public pages: browsers keep them PAGE_CACHE_MAX_AGE seconds, a CDN or proxy longer; with
+# FRONTEND_CACHE_PURGE_URL (a Varnish/nginx purge endpoint) publishing purges what changed.
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 300)
+PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 3600)
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-responder@bogota-internacional.example")

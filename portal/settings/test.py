@@ -1,5 +1,8 @@
 """The test suite: the embedded default unless DATABASE_URL/ELASTICSEARCH_URL say otherwise."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import STORAGES
 
@@ -10,4 +13,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Uploads made by tests (demo images, documents) go to a throwaway folder, not ./media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bogota-test-media-"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,9 +1,15 @@
 import json
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from wagtail.models import Collection
 
 import factory
 import wagtail_factories
 
-from home.models import Footer, HomePage, StandardPage
+from home.models import EventPage, Footer, HomePage, NewsIndexPage, NewsPage, PublicationPage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -41,3 +47,67 @@ class FooterFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Footer
+
+
+# News, events and publications
+
+
+def bogota(day, hour, minute=0):
+    return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo("America/Bogota"))
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """An image in the root collection (wagtail-factories would make a second root)."""
+
+    title = factory.Sequence(lambda n: f"Imagen {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.ImageField(width=800, height=450, color="#a3101c")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Documento {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.FileField(filename="informe.pdf", data=b"%PDF-1.4\n% documento de prueba\n")
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Noticias, eventos y publicaciones"
+    slug = "noticias"
+    introduction = "Lo que pasa en la acción internacional del Distrito."
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Noticia {n}")
+    date = factory.LazyFunction(timezone.localdate)
+    introduction = "Un resumen de la noticia."
+    body = factory.LazyFunction(
+        lambda: json.dumps([{"type": "paragraph", "value": "<p>Texto de la noticia.</p>"}])
+    )
+
+    class Meta:
+        model = NewsPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Evento {n}")
+    start_at = factory.LazyFunction(lambda: bogota(timezone.localdate() + timedelta(days=10), 9))
+    end_at = factory.LazyAttribute(lambda event: event.start_at + timedelta(hours=2))
+    introduction = "Un resumen del evento."
+    place = "Auditorio de la Secretaría General"
+    address = "Calle de prueba 1"
+
+    class Meta:
+        model = EventPage
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Publicación {n}")
+    document = factory.SubFactory(DocumentFactory)
+    year = 2025
+    summary = "Un resumen de la publicación."
+
+    class Meta:
+        model = PublicationPage

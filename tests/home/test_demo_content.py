@@ -6,7 +6,7 @@ from wagtail.models import Locale, Page, Site
 import pytest
 from bs4 import BeautifulSoup
 
-from cooperacion.models import CooperationAction
+from cooperacion.models import CooperationAction, ResultPage, ResultRecord, StrategyPage
 from home.models import Footer, HomePage
 from search.models import RecordEntry
 
@@ -56,6 +56,18 @@ class TestDemoContent:
         assert public > 100
         page = BeautifulSoup(client.get("/es/cooperacion/buscar/").content, "html.parser")
         assert page.select_one("[role=status]").get_text(strip=True) == f"{public} registros encontrados"
+
+    def test_publishes_the_strategy_and_a_dozen_results_in_both_languages(self, client):
+        load()
+        for language in ("es", "en"):
+            strategies = StrategyPage.objects.live().filter(locale__language_code=language)
+            results = ResultPage.objects.live().filter(locale__language_code=language)
+            assert strategies.count() == 1 and results.count() == 12
+            for page in [strategies.get(), *results]:
+                assert client.get(page.url).status_code == 200, page.url
+            linked = ResultRecord.objects.filter(page__locale__language_code=language)
+            assert linked.exists()
+            assert all(link.action.live and link.action.publication_authorised for link in linked)
 
     def test_an_older_demo_database_gets_its_search_index(self):
         load()

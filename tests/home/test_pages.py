@@ -7,7 +7,9 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 import pytest
 from bs4 import BeautifulSoup
 
-from home.models import HomePage, StandardPage
+from buenas_practicas.models import GoodPracticeIndexPage
+from cooperacion.models import ResultsIndexPage, StrategyPage
+from home.models import HomePage, NewsIndexPage, StandardPage
 from tests.conftest import publish, translate
 from tests.home.factories import FooterFactory, StandardPageFactory
 
@@ -20,8 +22,10 @@ class TestPageCreationRules(WagtailPageTestCase):
     def test_home_page_only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_holds_institutional_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+    def test_home_page_holds_the_sections(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, StrategyPage, ResultsIndexPage, GoodPracticeIndexPage, NewsIndexPage}
+        )
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
