@@ -28,7 +28,7 @@ from cooperacion.models import (
 )
 from cooperacion.models.codelists import SUSTAINABLE_DEVELOPMENT_GOALS
 
-from .analysis import words
+from .analysis import FRAGMENT_LENGTH, highlight, words
 from .documents import FACETS
 from .engines.base import SearchRequest, SearchUnavailable
 from .engines.database import DatabaseEngine
@@ -132,7 +132,7 @@ def search_records(request: SearchRequest) -> RecordSearchResult:
     return RecordSearchResult(
         request=request,
         total=found.total,
-        hits=_hydrate(found.hits),
+        hits=_hydrate(found.hits, request.query),
         facets=_label_facets(found.facets, request),
         engine=engine_name,
         degraded=degraded,
@@ -172,7 +172,7 @@ def _in_step():
     return not PendingChange.objects.exists() or sync_pending()
 
 
-def _hydrate(hits) -> list[RecordHit]:
+def _hydrate(hits, query) -> list[RecordHit]:
     """The public records behind the hits, re-checked against the visibility rule."""
     actions = (
         CooperationAction.objects.public()
@@ -184,18 +184,22 @@ def _hydrate(hits) -> list[RecordHit]:
     for hit in hits:
         action = actions.get(hit.id)
         if action is not None:
-            title, title_lang = _marked(action, "title", hit.highlights)
-            summary, summary_lang = _marked(action, "summary", hit.highlights)
+            title, title_lang = _marked(action, "title", hit.highlights, query)
+            summary, summary_lang = _marked(action, "summary", hit.highlights, query)
             records.append(RecordHit(action, title, summary, title_lang, summary_lang))
     return records
 
 
-def _marked(action, field, highlights):
+def _marked(action, field, highlights, query):
     """The field in the reader's language (English when there is an English text), highlighted
-    when the engine marked it, with the language it is written in."""
+    by the engine or, when it leaves that to us, here; with the language it is written in."""
     language = action.language_of(field)
     name = field if language == "es" else f"{field}_en"
-    return highlights.get(name) or escape(getattr(action, name)), language
+    text = getattr(action, name)
+    if highlights is None:
+        length = len(text) if field == "title" else FRAGMENT_LENGTH
+        return highlight(text, query, length=length), language
+    return highlights.get(name) or escape(text), language
 
 
 def _label_facets(counts: dict[str, dict[str, int]], request: SearchRequest) -> list[Facet]:

@@ -43,7 +43,8 @@ class SearchRequest:
 @dataclass
 class EngineHit:
     id: int
-    highlights: dict[str, str]
+    # Marked-up fragments by field name; None when the engine leaves highlighting to the service.
+    highlights: dict[str, str] | None
 
 
 @dataclass
