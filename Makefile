@@ -60,3 +60,7 @@ clean: ## Remove the virtualenv, the demo database, media and collected static f
 .PHONY: bench-register
 bench-register: install ## Time import_actions (10,000 rows) and generate_actions (100,000) on fresh SQLite in /tmp
 	$(BIN)/python bench/run_register.py
+
+.PHONY: bench-search
+bench-search: install ## Search indexing time and p50/p95 latency at 100,000 records: database engine, osmem test server, Wagtail's stock backend
+	$(BIN)/python bench/run_search.py

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
@@ -9,18 +9,22 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cooperacion.sitemaps import RecordSitemap
 from home import views as home_views
 from home.sitemaps import PortalSitemap
 from search import views as search_views
 
+SITEMAPS = {"pages": PortalSitemap, "records": RecordSitemap}
+
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", cache_page(60 * 15)(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
-        "sitemap.xml",
-        cache_page(60 * 15)(sitemap),
-        {"sitemaps": {"pages": PortalSitemap}},
-        name="sitemap",
+        "sitemap-<section>.xml",
+        cache_page(60 * 15)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
     ),
     path("api/v1/", include("search.urls")),
     path("admin/", include(wagtailadmin_urls)),

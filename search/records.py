@@ -174,10 +174,10 @@ def _in_step():
 
 def _hydrate(hits, query) -> list[RecordHit]:
     """The public records behind the hits, re-checked against the visibility rule."""
+    # What result cards and the API show of a record besides its texts: its partners.
     actions = (
         CooperationAction.objects.public()
-        .select_related("thematic_table")
-        .prefetch_related("partner_links__partner", "entity_links__entity", "sdgs")
+        .prefetch_related("partner_links__partner")
         .in_bulk([hit.id for hit in hits])
     )
     records = []

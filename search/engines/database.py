@@ -23,6 +23,9 @@ WRITE_BATCH = 1000
 
 
 class SQLiteText:
+    # Counting one facet for a set of records: look each record's rows up, rather than walk every
+    # row of that facet, which is what SQLite's planner picks without the hint (twice as slow).
+    facet_index_hint = "INDEXED BY facet_values_by_entry_idx"
     match_ids = "SELECT rowid FROM search_recordentry_fts WHERE search_recordentry_fts MATCH %s"
     ranked_page = (
         "SELECT search_recordentry.action_id FROM search_recordentry_fts "
@@ -47,7 +50,7 @@ class SQLiteText:
         with connection.cursor() as cursor:
             cursor.execute("CREATE TEMP TABLE IF NOT EXISTS search_matched (id INTEGER PRIMARY KEY)")
             cursor.execute("DELETE FROM search_matched")
-            cursor.execute(f"INSERT INTO search_matched {cls.match_ids}", [expression])
+            cursor.execute(f"INSERT OR IGNORE INTO search_matched {cls.match_ids}", [expression])
         return RawSQL("SELECT id FROM search_matched", [])
 
     @staticmethod
@@ -56,6 +59,7 @@ class SQLiteText:
 
 
 class PostgresText:
+    facet_index_hint = ""
     match_ids = "SELECT action_id FROM search_recordentry WHERE terms_vector @@ to_tsquery('simple', %s)"
     ranked_page = (
         "SELECT action_id FROM search_recordentry, to_tsquery('simple', %s) AS query "
@@ -196,27 +200,34 @@ class DatabaseEngine:
         return list(page.values_list("pk", flat=True))
 
     def _facet_counts(self, request, entries, matches):
-        counts = defaultdict(dict)
-        selected = [facet for facet in FACETS if request.filters.get(facet)]
-        others = [facet for facet in FACETS if facet not in selected]
-        groups = [(others, entries)] + [
-            ([facet], self.entries(request, except_facet=facet, matches=matches)) for facet in selected
-        ]
         everything = not (request.query or request.filters or request.year_from or request.year_to)
-        for facets, matching in groups:
-            # No condition on `facet`: with one, SQLite walks that facet's rows for every value
-            # instead of looking up the matching records' rows (5 to 10 times slower at 100k).
-            # With no condition at all, reading the whole table beats looking every record up.
-            rows = (
-                RecordFacet.objects.all()
-                if everything
-                else RecordFacet.objects.filter(entry__in=matching.values("pk"))
-            )
-            rows = rows.order_by().values_list("facet", "value").annotate(count=Count("pk"))
-            for facet, value, count in rows:
-                if facet in facets:
-                    counts[facet][value] = count
+        # No condition on `facet` here: with one, SQLite walks those facets' rows for every value
+        # instead of looking up the matching records' rows. With no condition at all, reading the
+        # whole table beats looking every record up.
+        rows = (
+            RecordFacet.objects.all()
+            if everything
+            else RecordFacet.objects.filter(entry__in=entries.values("pk"))
+        )
+        counts = defaultdict(dict)
+        for facet, value, count in rows.order_by().values_list("facet", "value").annotate(count=Count("pk")):
+            counts[facet][value] = count
+        for facet in FACETS:
+            if request.filters.get(facet):
+                counts[facet] = self._one_facet_counts(
+                    facet, self.entries(request, except_facet=facet, matches=matches)
+                )
         return {facet: counts.get(facet, {}) for facet in FACETS}
+
+    def _one_facet_counts(self, facet, matching):
+        subquery, params = matching.values("pk").query.sql_with_params()
+        sql = (
+            f"SELECT value, COUNT(*) FROM search_recordfacet {_text().facet_index_hint} "
+            f"WHERE facet = %s AND entry_id IN ({subquery}) GROUP BY value"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [facet, *params])
+            return dict(cursor.fetchall())
 
     def matching_ids(self, request: SearchRequest):
         """A subquery of the matching record ids, for surfaces that read the records themselves."""

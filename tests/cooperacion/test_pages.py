@@ -293,3 +293,22 @@ def test_the_records_block_lists_public_records_only(client, results):
     titles = [a.get_text() for a in block.select("h3 a")]
     assert set(titles) == {"Registro académico público", "Registro de agencia público"}
     assert block.select("p a")[-1]["href"] == "/es/cooperacion/buscar/?q=registro"
+
+
+@pytest.mark.django_db
+def test_a_result_page_costs_the_same_queries_with_1_or_6_records(
+    client, results, django_assert_max_num_queries
+):
+    page = results["pages"]["plain"]
+    ResultRecord.objects.create(page=page, action=results["records"][0])
+    publish(page)
+    with django_assert_max_num_queries(40) as few:
+        client.get(page.url)
+    for number in range(5):
+        ResultRecord.objects.create(
+            page=page, action=CooperationActionFactory(title=f"Registro extra {number}")
+        )
+    publish(page)
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(page.url)
+    assert len(soup(response).select("section[aria-labelledby=records-title] li")) == 6

@@ -80,7 +80,12 @@ class TestSitemapAndRobots:
         translate(page, bilingual_site.english, slug="strategy", title="Strategy")
         StandardPageFactory(parent=bilingual_site.home, slug="borrador", live=False)
 
-        response = client.get("/sitemap.xml")
+        index = ET.fromstring(client.get("/sitemap.xml").content)
+        sections = [
+            item.findtext("s:loc", namespaces=SITEMAP_NS) for item in index.findall("s:sitemap", SITEMAP_NS)
+        ]
+        assert sections == ["http://testserver/sitemap-pages.xml", "http://testserver/sitemap-records.xml"]
+        response = client.get("/sitemap-pages.xml")
         assert response.status_code == 200
         tree = ET.fromstring(response.content)
         locations = {
@@ -101,6 +106,23 @@ class TestSitemapAndRobots:
         assert alternates == {
             "es": "http://testserver/es/estrategia/",
             "en": "http://testserver/en/strategy/",
+        }
+
+    def test_the_records_sitemap_lists_public_sheets_in_both_languages(self, client, bilingual_site):
+        from tests.cooperacion.factories import CooperationActionFactory
+
+        public = CooperationActionFactory()
+        CooperationActionFactory(live=False)
+        CooperationActionFactory(
+            publication_authorised=False, authorisation_date=None, authorisation_scope=""
+        )
+        tree = ET.fromstring(client.get("/sitemap-records.xml").content)
+        locations = {
+            url.findtext("s:loc", namespaces=SITEMAP_NS) for url in tree.findall("s:url", SITEMAP_NS)
+        }
+        assert locations == {
+            f"http://testserver/es/cooperacion/registro/{public.pk}/",
+            f"http://testserver/en/cooperation/record/{public.pk}/",
         }
 
     def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(self, client, bilingual_site):
