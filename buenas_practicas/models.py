@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -134,17 +133,6 @@ class GoodPracticeIndexPage(BasePage):
         context["filterset"] = filterset
         context["sheets"] = Paginator(sheets, SHEETS_PER_PAGE).get_page(request.GET.get("page"))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if response.context_data["filterset"].errors:
-            # The page with the errors, as a client error; whatever caching was set for a 200,
-            # a response to parameters typed wrong is never stored.
-            response.status_code = 400
-            del response["Cache-Control"]
-            add_never_cache_headers(response)
-            patch_cache_control(response, private=True)
-        return response
 
 
 class GoodPracticePageForm(WagtailAdminPageForm):

@@ -17,7 +17,6 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import KeyFigureBlock
-from home.cache import public_cache_headers
 from home.models import BasePage
 
 from ..blocks import GalleryBlock, RegisterBodyBlock, StrategicAxisBlock
@@ -115,10 +114,6 @@ class StrategyPage(RoutablePageMixin, BasePage):
         context["plan_targets"] = DevelopmentPlanTarget.objects.all()
         context["archived_versions"] = self.versions.exclude(version=self.version)
         return context
-
-    def serve(self, request, *args, **kwargs):
-        # RoutablePageMixin.serve does not reach BasePage.serve: the headers are set here.
-        return public_cache_headers(request, super().serve(request, *args, **kwargs))
 
     @path("")
     def current(self, request):

@@ -31,7 +31,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.cache import public_cache_headers
 from home.feeds import NewsAtomFeed, NewsRssFeed
 from home.ical import calendar_response
 
@@ -214,10 +213,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return context
 
     # --- routes --------------------------------------------------------------------------------
-
-    def serve(self, request, *args, **kwargs):
-        # RoutablePageMixin.serve does not reach BasePage.serve: the headers are set here.
-        return public_cache_headers(request, super().serve(request, *args, **kwargs))
 
     def get_cached_paths(self):
         """What a frontend cache purges when the section or one of its items is (un)published."""
@@ -435,9 +430,6 @@ class EventPage(RoutablePageMixin, NewsItemPage):
         context = super().get_context(request, *args, **kwargs)
         context["calendar_url"] = self.calendar_url(request)
         return context
-
-    def serve(self, request, *args, **kwargs):
-        return public_cache_headers(request, super().serve(request, *args, **kwargs))
 
     def get_cached_paths(self):
         return ["/", self.reverse_subpage("calendar")]

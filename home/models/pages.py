@@ -8,7 +8,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HighlightBlock
-from home.cache import public_cache_headers
 
 from .snippets import Footer
 
@@ -40,7 +39,7 @@ class BasePage(Page):
         if filterset is not None and filterset.errors:
             # A listing asked for with invalid filters: the page explains them, as a 400.
             response.status_code = 400
-        return public_cache_headers(request, response)
+        return response
 
 
 class HomePage(BasePage):
