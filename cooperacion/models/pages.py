@@ -17,7 +17,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import KeyFigureBlock
-from home.models import BasePage
+from home.models import BasePage, ImageWithAltText
 
 from ..blocks import GalleryBlock, RegisterBodyBlock, StrategicAxisBlock
 from .actions import CooperationAction
@@ -196,7 +196,7 @@ class ResultsIndexPage(BasePage):
             ResultPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("thematic_table", "listing_image")
+            .select_related("thematic_table", "image")
             .prefetch_related("sdgs")
             .order_by("-date", "-pk")
         )
@@ -251,7 +251,7 @@ def _deleted(form):
     return form.prefix and form.data.get(f"{form.prefix}-DELETE") in ("1", "on", "true", "True")
 
 
-class ResultPage(BasePage):
+class ResultPage(ImageWithAltText, BasePage):
     """An achievement of the district's alliances, linked to the records of the register."""
 
     date = models.DateField(_("fecha del logro"))
@@ -269,15 +269,6 @@ class ResultPage(BasePage):
     sdgs = ParentalManyToManyField(
         SustainableDevelopmentGoal, verbose_name=_("ODS"), blank=True, related_name="+"
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("imagen del listado"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    listing_image_alt = models.CharField(_("texto alternativo de la imagen"), max_length=250, blank=True)
     gallery = StreamField(GalleryBlock(), verbose_name=_("galería"), blank=True)
     body = StreamField(RegisterBodyBlock(), verbose_name=_("contenido adicional"), blank=True)
 
@@ -294,7 +285,7 @@ class ResultPage(BasePage):
             help_text=_("Solo se puede publicar si el aliado autorizó publicar cada registro."),
         ),
         MultiFieldPanel([FieldPanel("thematic_table"), FieldPanel("sdgs")], heading=_("Clasificación")),
-        MultiFieldPanel([FieldPanel("listing_image"), FieldPanel("listing_image_alt")], heading=_("Imagen")),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Imagen")),
         FieldPanel("gallery"),
         FieldPanel("body"),
     ]
@@ -313,11 +304,6 @@ class ResultPage(BasePage):
     class Meta:
         verbose_name = _("resultado")
         verbose_name_plural = _("resultados")
-
-    def clean(self):
-        super().clean()
-        if self.listing_image_id and not self.listing_image_alt:
-            raise ValidationError({"listing_image_alt": _("Describa la imagen para quien no puede verla.")})
 
     def public_records(self):
         """The linked records anyone may see, with their partners."""

@@ -1,5 +1,5 @@
 from .news import EventPage, NewsIndexPage, NewsPage, PublicationPage
-from .pages import BasePage, HomePage, StandardPage
+from .pages import BasePage, HomePage, ImageWithAltText, StandardPage
 from .snippets import Footer
 
 __all__ = [
@@ -7,6 +7,7 @@ __all__ = [
     "EventPage",
     "Footer",
     "HomePage",
+    "ImageWithAltText",
     "NewsIndexPage",
     "NewsPage",
     "PublicationPage",

@@ -34,7 +34,7 @@ from home.blocks import BodyBlock
 from home.feeds import NewsAtomFeed, NewsRssFeed
 from home.ical import calendar_response
 
-from .pages import BasePage, HomePage
+from .pages import BasePage, HomePage, ImageWithAltText
 from .snippets import Footer
 
 ITEMS_PER_PAGE = 12
@@ -68,23 +68,8 @@ def image_url(image, request, spec="fill-1200x630"):
     return request.build_absolute_uri(image.get_rendition(spec).url) if image else None
 
 
-class NewsItemPage(BasePage):
+class NewsItemPage(ImageWithAltText, BasePage):
     """What news, events and publications share: a place under the index, a listing image, a kind."""
-
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("imagen"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("texto alternativo de la imagen"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describa lo que muestra la imagen para quien no puede verla (obligatorio con imagen)."),
-    )
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
@@ -95,13 +80,6 @@ class NewsItemPage(BasePage):
 
     class Meta:
         abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Escriba el texto alternativo: describe la imagen para quien no la ve.")}
-            )
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):

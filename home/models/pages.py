@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,35 @@ class BasePage(Page):
             # A listing asked for with invalid filters: the page explains them, as a 400.
             response.status_code = 400
         return response
+
+
+class ImageWithAltText(models.Model):
+    """A page's listing image and the text that describes it, required whenever there is an image."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("imagen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("texto alternativo de la imagen"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describa lo que muestra la imagen para quien no puede verla (obligatorio con imagen)."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Escriba el texto alternativo: describe la imagen para quien no la ve.")}
+            )
 
 
 class HomePage(BasePage):

@@ -312,3 +312,19 @@ def test_a_result_page_costs_the_same_queries_with_1_or_6_records(
     with django_assert_max_num_queries(len(few)):
         response = client.get(page.url)
     assert len(soup(response).select("section[aria-labelledby=records-title] li")) == 6
+
+
+@pytest.mark.django_db
+def test_a_result_image_needs_its_alternative_text(results):
+    from django.core.exceptions import ValidationError
+
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    page = results["pages"]["plain"]
+    page.image = Image.objects.create(title="Foto", file=get_test_image_file())
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "image_alt" in error.value.message_dict
+    page.image_alt = "Jóvenes en una feria de becas"
+    page.full_clean()
