@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cooperacion.iati import views as iati_views
 from cooperacion.sitemaps import RecordSitemap
 from home import views as home_views
 from home.sitemaps import PortalSitemap
@@ -26,6 +27,8 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("datos/iati/actividades.xml", iati_views.activities, name="iati_activities"),
+    path("datos/iati/actividades/<int:pk>.xml", iati_views.activity, name="iati_activity"),
     path("api/v1/", include("search.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -195,6 +195,11 @@ if env_str("FRONTEND_CACHE_PURGE_URL"):
         }
     }
 
+# The IATI organisation identifier of the publisher (cooperacion.iati): the District's NIT
+# (Bogotá D.C., to which the Secretaría General belongs) in org-id.guide's CO-NIT list, without
+# the check digit. Activity identifiers start with it, so it must not change once published.
+IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "CO-NIT-899999061")
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-responder@bogota-internacional.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
