@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -19,6 +20,7 @@ __all__ = [
     "VideoBlock",
     "CallToActionBlock",
     "HighlightBlock",
+    "InformationLinkBlock",
     "BodyBlock",
 ]
 
@@ -249,6 +251,81 @@ class HighlightBlock(blocks.StructBlock):
         label = _("Destacado")
         template = "blocks/highlight_block.html"
         description = _("Una tarjeta que lleva a una página del portal.")
+
+
+def validate_url_or_path(value):
+    """An absolute http(s) address, or a path on this site ("/es/datos-abiertos/")."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(
+        schemes=["http", "https"],
+        message=_("Escriba una dirección que empiece por https:// o una ruta del portal que empiece por /."),
+    )(value)
+
+
+class InformationLinkValue(blocks.StructValue):
+    def href(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("url") or ""
+
+    def text(self):
+        page = self.get("page")
+        return self.get("title") or (page.localized.title if page else self.get("url"))
+
+
+class InformationLinkBlock(blocks.StructBlock):
+    """Where a piece of information is published: a page of the portal or an address elsewhere."""
+
+    page = blocks.PageChooserBlock(label=_("Página del portal"), required=False)
+    url = blocks.CharBlock(
+        label=_("o dirección"),
+        required=False,
+        max_length=500,
+        validators=[validate_url_or_path],
+        help_text=_("Una dirección externa (https://…) o una ruta del portal (/es/…)."),
+    )
+    title = blocks.CharBlock(
+        label=_("Texto del enlace"),
+        required=False,
+        max_length=200,
+        help_text=_("Obligatorio con una dirección; con una página, si se deja vacío se usa su título."),
+    )
+    description = blocks.TextBlock(
+        label=_("Descripción"),
+        required=False,
+        max_length=400,
+        help_text=_("Qué encuentra quien sigue el enlace y quién lo publica."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": [_("Elija una página o escriba una dirección.")]}
+            )
+        if value.get("page") and value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": [_("Elija una página o una dirección, no las dos.")]}
+            )
+        if value.get("url") and not value.get("title"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"title": [_("Escriba el texto del enlace: dice a dónde lleva.")]}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Enlace a la información")
+        template = "blocks/information_link_block.html"
+        value_class = InformationLinkValue
+        preview_value = {
+            "url": "https://secretariageneral.gov.co/",
+            "title": "Secretaría General de la Alcaldía Mayor de Bogotá",
+            "description": "La entidad de la que depende la Consejería publica esta información.",
+        }
+        description = _("Un enlace a donde está publicada la información, con una descripción.")
 
 
 class BodyBlock(blocks.StreamBlock):

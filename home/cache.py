@@ -13,10 +13,15 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
+# The URL patterns through which Wagtail serves pages: its own, and the one for page routes that
+# are files (portal/urls.py).
+PAGE_URL_NAMES = ("wagtail_serve", "wagtail_serve_file")
+
 
 class PublicPageCacheMiddleware:
-    """Sets the cache headers of every response Wagtail serves for a page (routable sub-pages and
-    feeds included): shared caches may keep a 200 for an anonymous visitor; nothing else is kept."""
+    """Sets the cache headers of every response Wagtail serves for a page (routable sub-pages,
+    feeds and files included): shared caches may keep a 200 for an anonymous visitor; nothing else
+    is kept."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,7 +29,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         match = request.resolver_match
-        if match is None or match.url_name != "wagtail_serve" or response.has_header("Cache-Control"):
+        if match is None or match.url_name not in PAGE_URL_NAMES or response.has_header("Cache-Control"):
             return response
         if (
             request.method in ("GET", "HEAD")

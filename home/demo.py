@@ -1203,5 +1203,8 @@ def load(command):
         feature_pages(home, english)
     ensure_footer(spanish, english, home, command)
     ensure_news(home, english, command)
+    from .demo_transparency import ensure_transparency  # it builds on this module's helpers
+
+    ensure_transparency(home, english, command)
     if command.create_demo_users:
         ensure_demo_users(command)

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -43,6 +44,9 @@ urlpatterns += i18n_patterns(
     path(_("buscar/"), search_views.search, name="search"),
     path(_("mapa-del-sitio/"), home_views.site_map, name="site_map"),
     path("", include("cooperacion.urls")),
+    # Page routes that are files (the transparency section's items.json): Wagtail's own pattern
+    # serves only paths of words and slashes.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.json)$", wagtail_views.serve, name="wagtail_serve_file"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,6 +1,7 @@
 from .news import EventPage, NewsIndexPage, NewsPage, PublicationPage
 from .pages import BasePage, HomePage, ImageWithAltText, StandardPage
 from .snippets import Footer
+from .transparency import TransparencyCategoryPage, TransparencyIndexPage, TransparencyItemPage
 
 __all__ = [
     "BasePage",
@@ -12,4 +13,7 @@ __all__ = [
     "NewsPage",
     "PublicationPage",
     "StandardPage",
+    "TransparencyCategoryPage",
+    "TransparencyIndexPage",
+    "TransparencyItemPage",
 ]

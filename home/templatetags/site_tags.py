@@ -9,7 +9,7 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
 
-from home.models import Footer
+from home.models import Footer, TransparencyIndexPage
 
 register = template.Library()
 
@@ -95,7 +95,24 @@ def site_footer(context):
         Footer.objects.filter(locale=Locale.get_active()).first()
         or Footer.objects.filter(locale=Locale.get_default()).first()
     )
-    return {"footer": footer, "request": request}
+    return {"footer": footer, "transparency_url": transparency_url(request), "request": request}
+
+
+def transparency_url(request):
+    """The transparency section in the active language (else in the default one), in one query:
+    Resolución 1519 de 2020 wants the link on every page."""
+    languages = [translation.get_language(), settings.LANGUAGE_CODE]
+    sections = {
+        page.locale.language_code: page
+        for page in TransparencyIndexPage.objects.live()
+        .filter(locale__language_code__in=languages)
+        .select_related("locale")
+        .defer_streamfields()
+    }
+    for language in languages:
+        if language in sections:
+            return sections[language].get_url(request)
+    return None
 
 
 @register.simple_tag(takes_context=True)

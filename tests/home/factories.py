@@ -9,7 +9,18 @@ from wagtail.models import Collection
 import factory
 import wagtail_factories
 
-from home.models import EventPage, Footer, HomePage, NewsIndexPage, NewsPage, PublicationPage, StandardPage
+from home.models import (
+    EventPage,
+    Footer,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PublicationPage,
+    StandardPage,
+    TransparencyCategoryPage,
+    TransparencyIndexPage,
+    TransparencyItemPage,
+)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -111,3 +122,46 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PublicationPage
+
+
+# The transparency section
+
+
+class TransparencyIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Transparencia y acceso a la información pública"
+    slug = "transparencia"
+    introduction = "La información que ordena publicar la Ley 1712 de 2014."
+
+    class Meta:
+        model = TransparencyIndexPage
+
+
+class TransparencyCategoryPageFactory(wagtail_factories.PageFactory):
+    number = factory.Sequence(lambda n: str(n % 10 + 1))
+    title = factory.LazyAttribute(lambda category: f"Categoría {category.number}")
+    slug = factory.LazyAttribute(lambda category: f"categoria-{category.number}")
+
+    class Meta:
+        model = TransparencyCategoryPage
+
+
+class TransparencyItemPageFactory(wagtail_factories.PageFactory):
+    """An item that applies, with its content; `not_applicable=True` gives one that does not."""
+
+    number = "1.1"
+    title = factory.LazyAttribute(lambda item: f"Ítem {item.number}")
+    slug = factory.LazyAttribute(lambda item: "item-" + item.number.replace(".", "-"))
+    body = factory.LazyFunction(
+        lambda: json.dumps([{"type": "paragraph", "value": "<p>La información del ítem.</p>"}])
+    )
+
+    class Meta:
+        model = TransparencyItemPage
+
+    class Params:
+        not_applicable = factory.Trait(
+            applies=False,
+            body="[]",
+            not_applicable_reason="La Consejería no administra tributos.",
+            legal_basis="Decreto Distrital 601 de 2014",
+        )

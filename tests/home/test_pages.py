@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from buenas_practicas.models import GoodPracticeIndexPage
 from cooperacion.models import ResultsIndexPage, StrategyPage
-from home.models import HomePage, NewsIndexPage, StandardPage
+from home.models import HomePage, NewsIndexPage, StandardPage, TransparencyIndexPage
 from tests.conftest import publish, translate
 from tests.home.factories import FooterFactory, StandardPageFactory
 
@@ -24,7 +24,15 @@ class TestPageCreationRules(WagtailPageTestCase):
 
     def test_home_page_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, StrategyPage, ResultsIndexPage, GoodPracticeIndexPage, NewsIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                StrategyPage,
+                ResultsIndexPage,
+                GoodPracticeIndexPage,
+                NewsIndexPage,
+                TransparencyIndexPage,
+            },
         )
 
     def test_standard_pages_nest_under_home_and_each_other(self):
