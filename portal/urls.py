@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cooperacion import api as register_api
 from cooperacion.sitemaps import RecordSitemap
 from home import views as home_views
 from home.sitemaps import PortalSitemap
@@ -26,6 +27,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("api/v1/records/figures/", register_api.RecordFiguresAPIView.as_view(), name="api_record_figures"),
     path("api/v1/", include("search.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
