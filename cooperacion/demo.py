@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from search.indexing import rebuild
 from search.models import RecordEntry
 
-from . import demo_pages
+from . import demo_dashboard, demo_pages
 from .models import CooperationAction, DistrictEntity, EntityLiaison
 from .models.reference import sync_fixed_data
 from .reference_data import load_demo_partners, load_reference_data
@@ -35,6 +35,7 @@ def load(command):
         command.created(f"{counts['database']} registros en el índice de búsqueda")
 
     demo_pages.load(command)
+    demo_dashboard.load(command)
 
     username, acronym = DEMO_LIAISON
     user = get_user_model().objects.filter(username=username).first()

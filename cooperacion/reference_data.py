@@ -159,7 +159,8 @@ TRANSVERSAL_AXES = [
     ("Integración regional", "Regional integration", "SDP"),
 ]
 
-# Development Plan 2024-2027 target: (code, programme es, programme en, target es, target en)
+# Development Plan 2024-2027 target: (code, programme es, programme en, target es, target en,
+# indicator es, indicator en, goal for the four years in actions of the register)
 DEVELOPMENT_PLAN_TARGETS = [
     (
         "PDD-57-1",
@@ -167,6 +168,9 @@ DEVELOPMENT_PLAN_TARGETS = [
         "Doors open to the world",
         "Gestionar alianzas de cooperación que movilicen recursos técnicos y financieros para la ciudad.",
         "Build cooperation partnerships that mobilise technical and financial resources for the city.",
+        "Acciones de cooperación formalizadas que movilizan recursos",
+        "Formalised cooperation actions that mobilise resources",
+        80,
     ),
     (
         "PDD-57-2",
@@ -174,6 +178,9 @@ DEVELOPMENT_PLAN_TARGETS = [
         "Doors open to the world",
         "Posicionar a Bogotá en redes, foros y agendas internacionales de ciudades.",
         "Position Bogotá in international city networks, forums and agendas.",
+        "Acciones de posicionamiento internacional realizadas",
+        "International positioning actions carried out",
+        60,
     ),
     (
         "PDD-57-3",
@@ -181,6 +188,9 @@ DEVELOPMENT_PLAN_TARGETS = [
         "Doors open to the world",
         "Fortalecer las capacidades de relacionamiento internacional de los servidores distritales.",
         "Strengthen the international-relations capacities of district staff.",
+        "Acciones de fortalecimiento de capacidades realizadas",
+        "Capacity-building actions carried out",
+        50,
     ),
     (
         "PDD-57-4",
@@ -188,6 +198,9 @@ DEVELOPMENT_PLAN_TARGETS = [
         "Doors open to the world",
         "Implementar el esquema de gobernanza de la acción internacional del Distrito.",
         "Implement the governance scheme of the District's international action.",
+        "Acciones del esquema de gobernanza implementadas",
+        "Governance scheme actions implemented",
+        12,
     ),
 ]
 
@@ -268,7 +281,9 @@ def load_reference_data():
             if _missing(model, name):
                 model.objects.create(name=name, name_en=name_en, leading_entity=entities.get(leader))
                 created += 1
-    for code, programme, programme_en, target, target_en in DEVELOPMENT_PLAN_TARGETS:
+    for code, programme, programme_en, target, target_en, indicator, indicator_en, goal in (
+        DEVELOPMENT_PLAN_TARGETS
+    ):
         _target, was_created = DevelopmentPlanTarget.objects.get_or_create(
             code=code,
             defaults={
@@ -276,9 +291,16 @@ def load_reference_data():
                 "programme_en": programme_en,
                 "target": target,
                 "target_en": target_en,
+                "indicator": indicator,
+                "indicator_en": indicator_en,
+                "goal": goal,
             },
         )
         created += was_created
+        # Targets loaded before they had an indicator get one; an editor's goal is left as it is.
+        DevelopmentPlanTarget.objects.filter(code=code, indicator="", goal__isnull=True).update(
+            indicator=indicator, indicator_en=indicator_en, goal=goal
+        )
     return created
 
 

@@ -278,8 +278,8 @@ class DevelopmentPlanTargetViewSet(SnippetViewSet):
     icon = "tasks"
     menu_label = _("Metas del Plan de Desarrollo")
     url_prefix = "cooperacion/metas-pdd"
-    list_display = ["code", "programme"]
-    search_fields = ["code", "programme", "target"]
+    list_display = ["code", "programme", "goal"]
+    search_fields = ["code", "programme", "target", "indicator"]
 
 
 class EntityLiaisonViewSet(SnippetViewSet):

@@ -17,6 +17,7 @@ from .codelists import (
     PartnerType,
     Status,
 )
+from .dashboard import DashboardPage
 from .liaisons import EntityLiaison, entity_of
 from .pages import ResultPage, ResultRecord, ResultsIndexPage, StrategyPage, StrategyVersion
 from .reference import (
@@ -39,6 +40,7 @@ __all__ = [
     "BogotaLocality",
     "CooperationAction",
     "CooperationActionQuerySet",
+    "DashboardPage",
     "DevelopmentPlanTarget",
     "Dimension",
     "DistrictEntity",

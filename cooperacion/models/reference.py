@@ -171,13 +171,30 @@ class TransversalAxis(BoardBody):
 
 
 class DevelopmentPlanTarget(models.Model):
-    """A target of the District Development Plan 2024-2027 and the programme it belongs to."""
+    """A target of the District Development Plan 2024-2027, the programme it belongs to, and how
+    the register measures it: an indicator counted in actions and the goal for the four years."""
 
     code = models.CharField(_("código"), max_length=30, unique=True)
     programme = models.CharField(_("programa"), max_length=255)
     programme_en = models.CharField(_("programa en inglés"), max_length=255, blank=True)
     target = models.TextField(_("meta"))
     target_en = models.TextField(_("meta en inglés"), blank=True)
+    indicator = models.CharField(
+        _("indicador"),
+        max_length=255,
+        blank=True,
+        help_text=_("Lo que se cuenta, en acciones del registro. Por ejemplo: alianzas de cooperación gestionadas."),
+    )
+    indicator_en = models.CharField(_("indicador en inglés"), max_length=255, blank=True)
+    goal = models.PositiveIntegerField(
+        _("meta del cuatrienio"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Cuántas acciones formalizadas, en ejecución o finalizadas espera el Plan para 2024-2027. "
+            "Sin meta, el tablero muestra las acciones sin porcentaje de avance."
+        ),
+    )
 
     panels = [
         FieldPanel("code"),
@@ -185,6 +202,9 @@ class DevelopmentPlanTarget(models.Model):
         FieldPanel("programme_en"),
         FieldPanel("target"),
         FieldPanel("target_en"),
+        FieldPanel("indicator"),
+        FieldPanel("indicator_en"),
+        FieldPanel("goal"),
     ]
 
     class Meta:
@@ -202,6 +222,10 @@ class DevelopmentPlanTarget(models.Model):
     @property
     def display_target(self):
         return self.target_en if get_language() == "en" and self.target_en else self.target
+
+    @property
+    def display_indicator(self):
+        return self.indicator_en if get_language() == "en" and self.indicator_en else self.indicator
 
 
 class SustainableDevelopmentGoal(models.Model):

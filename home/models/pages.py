@@ -128,6 +128,7 @@ class HomePage(BasePage):
         "buenas_practicas.GoodPracticeIndexPage",
         "home.NewsIndexPage",
         "home.TransparencyIndexPage",
+        "cooperacion.DashboardPage",
     ]
     page_description = _("La portada del portal en un idioma.")
 
