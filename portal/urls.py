@@ -12,9 +12,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cooperacion.sitemaps import RecordSitemap
 from home import views as home_views
 from home.sitemaps import PortalSitemap
+from portal.api import api_router
 from search import views as search_views
 
 SITEMAPS = {"pages": PortalSitemap, "records": RecordSitemap}
+handler404 = "home.api.page_not_found"
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
@@ -27,6 +29,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("api/v1/", include("search.urls")),
+    path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
