@@ -25,13 +25,19 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from rest_framework import serializers
+
 from cooperacion.models import CooperationAction, SustainableDevelopmentGoal
+from cooperacion.serializers import RecordLinkSerializer, SustainableDevelopmentGoalSerializer
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+
+from .serializers import MipgPolicySerializer
 
 SHEETS_PER_PAGE = 12
 SUMMARY_WORDS = 40
@@ -108,6 +114,7 @@ class GoodPracticeIndexPage(BasePage):
     introduction = models.TextField(_("introducción"), max_length=600, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
@@ -295,6 +302,30 @@ class GoodPracticePage(BasePage):
         ]
     )
 
+    api_fields = BasePage.api_fields + [
+        APIField("responsible_office"),
+        APIField("process"),
+        APIField("mipg_policies", serializer=MipgPolicySerializer(many=True)),
+        APIField("team"),
+        APIField("start_date"),
+        APIField("adapted_from_other_entity"),
+        APIField("adapted_from_entity"),
+        APIField("summary"),
+        APIField("description"),
+        APIField("baseline"),
+        APIField("target_population"),
+        APIField("scope"),
+        APIField("contribution"),
+        APIField("dissemination"),
+        APIField("other_aspects"),
+        APIField("future_challenges"),
+        APIField("sustainability"),
+        APIField("conclusions"),
+        APIField("sdgs", serializer=SustainableDevelopmentGoalSerializer(many=True)),
+        APIField("annexes"),
+        # Only the related records anyone may see, never the links themselves.
+        APIField("records", serializer=RecordLinkSerializer(source="public_records", many=True)),
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("responsible_office"),
         index.SearchField("process"),
@@ -409,6 +440,10 @@ class GoodPracticeAnnex(Orderable):
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+    api_fields = [
+        APIField("title", serializer=serializers.CharField(source="display_title")),
+        APIField("document"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("anexo")

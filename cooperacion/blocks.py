@@ -10,6 +10,7 @@ from wagtail import blocks
 from home.blocks import BodyBlock, CaptionedImageBlock
 
 from .models.codelists import SUSTAINABLE_DEVELOPMENT_GOALS, ActionType, PartnerType, Status
+from .serializers import RecordLinkSerializer
 
 FILTERS = ("type", "partner_type", "sdg", "status", "year_from", "year_to")
 
@@ -53,19 +54,32 @@ class RecordsBlock(blocks.StructBlock):
                 params[name] = chosen
         return {key: item for key, item in params.items() if item}
 
-    def get_context(self, value, parent_context=None):
+    def search(self, value):
+        """The public search's answer for the block's filters, and the address of the full search."""
         # The search reads the register's models: imported here, once the models are loaded.
         from search.filters import RecordSearchFilterSet
         from search.records import search_records
 
-        context = super().get_context(value, parent_context)
         params = self.parameters(value)
         filterset = RecordSearchFilterSet({**params, "page_size": value.get("limit") or 5}, queryset=None)
-        context["result"] = search_records(filterset.search_request())
-        context["search_url"] = reverse("record_search") + (
-            "?" + urlencode(params, doseq=True) if params else ""
-        )
+        search_url = reverse("record_search") + ("?" + urlencode(params, doseq=True) if params else "")
+        return search_records(filterset.search_request()), search_url
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["result"], context["search_url"] = self.search(value)
         return context
+
+    def get_api_representation(self, value, context=None):
+        """The filters, and what the page shows for them: the matching public records and the link
+        to the full search."""
+        data = super().get_api_representation(value, context)
+        request = (context or {}).get("request")
+        result, search_url = self.search(value)
+        records = [hit.action for hit in result.hits]
+        data["records"] = RecordLinkSerializer(records, many=True, context={"request": request}).data
+        data["search_url"] = request.build_absolute_uri(search_url) if request is not None else search_url
+        return data
 
 
 class RegisterBodyBlock(BodyBlock):

@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.serializers import image_rendition
+
 __all__ = [
     "HeadingBlock",
     "ParagraphBlock",
@@ -71,6 +73,11 @@ class CaptionedImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(label=_("Pie de foto"), required=False, max_length=250)
     credit = blocks.CharBlock(label=_("Crédito"), required=False, max_length=120)
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        data["image"] = image_rendition(value["image"], "width-1200", value["alt_text"])
+        return data
 
     class Meta:
         icon = "image"
@@ -245,6 +252,12 @@ class HighlightBlock(blocks.StructBlock):
     )
     summary = blocks.TextBlock(label=_("Resumen"), required=False, max_length=300)
     image = ImageChooserBlock(label=_("Imagen"), required=False)
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        # Decorative on the card: the title next to it says where it leads.
+        data["image"] = image_rendition(value["image"], "fill-480x270", "")
+        return data
 
     class Meta:
         icon = "pick"

@@ -15,9 +15,11 @@ from cooperacion.iati import views as iati_views
 from cooperacion.sitemaps import RecordSitemap
 from home import views as home_views
 from home.sitemaps import PortalSitemap
+from portal.api import api_router
 from search import views as search_views
 
 SITEMAPS = {"pages": PortalSitemap, "records": RecordSitemap}
+handler404 = "home.api.page_not_found"
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
@@ -33,6 +35,7 @@ urlpatterns = [
     path("datos/iati/actividades/<int:pk>.xml", iati_views.activity, name="iati_activity"),
     path("api/v1/records/figures/", register_api.RecordFiguresAPIView.as_view(), name="api_record_figures"),
     path("api/v1/", include("search.urls")),
+    path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -7,4 +7,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Búsqueda")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, schema, signals  # noqa: F401

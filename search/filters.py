@@ -29,6 +29,7 @@ DEFAULT_PAGE_SIZE = 20
 # Engines page through at most this many hits; past it, filters narrow better than paging.
 MAX_RESULT_WINDOW = 10_000
 YEARS = {"min_value": 1990, "max_value": 2100}
+REPEATABLE = _("Se puede repetir: coincide cualquiera de los valores.")
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -55,7 +56,8 @@ class PublicRecordsFilter(django_filters.ModelMultipleChoiceFilter):
 
     def __init__(self, *args, link, **kwargs):
         self.link = link
-        super().__init__(*args, **kwargs)
+        # The path is what the OpenAPI schema reads the values' type from (the search filters by id).
+        super().__init__(*args, field_name=link, **kwargs)
 
     def get_queryset(self, request):
         used = CooperationAction.objects.public().values(self.link)
@@ -89,29 +91,69 @@ class RecordSearchFilterSet(django_filters.FilterSet):
     database engine's index, so every surface matches the same records for the same parameters.
     """
 
-    q = django_filters.CharFilter(label=_("Palabras"), max_length=MAX_QUERY_LENGTH)
-    type = django_filters.MultipleChoiceFilter(label=_("Tipo de acción"), choices=ActionType.choices)
-    partner_type = django_filters.MultipleChoiceFilter(label=_("Tipo de aliado"), choices=PartnerType.choices)
-    partner = PublicRecordsFilter(
-        label=_("Aliado"), queryset=Partner.objects.all(), link="partner_links__partner"
+    q = django_filters.CharFilter(
+        label=_("Palabras"),
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_(
+            "Palabras que deben estar en el título, el resumen, los resultados o los nombres de "
+            "aliados y entidades, en español o en inglés."
+        ),
     )
-    country = django_filters.MultipleChoiceFilter(label=_("País"), choices=lambda: list(countries))
+    type = django_filters.MultipleChoiceFilter(
+        label=_("Tipo de acción"), choices=ActionType.choices, help_text=REPEATABLE
+    )
+    partner_type = django_filters.MultipleChoiceFilter(
+        label=_("Tipo de aliado"), choices=PartnerType.choices, help_text=REPEATABLE
+    )
+    partner = PublicRecordsFilter(
+        label=_("Aliado"),
+        queryset=Partner.objects.all(),
+        link="partner_links__partner",
+        help_text=_("Id de un aliado (los de la faceta «partner»). Se puede repetir."),
+    )
+    country = django_filters.MultipleChoiceFilter(
+        label=_("País"),
+        choices=lambda: list(countries),
+        # Matches the partners' countries and the action's; the schema reads the type from here.
+        field_name="countries",
+        help_text=_(
+            "País de un aliado o de la acción: código ISO 3166-1 de dos letras (CO, FR…). Se puede repetir."
+        ),
+    )
     entity = PublicRecordsFilter(
-        label=_("Entidad distrital"), queryset=DistrictEntity.objects.all(), link="entity_links__entity"
+        label=_("Entidad distrital"),
+        queryset=DistrictEntity.objects.all(),
+        link="entity_links__entity",
+        help_text=_("Id de una entidad distrital. Se puede repetir."),
     )
     sector = PublicRecordsFilter(
-        label=_("Sector"), queryset=Sector.objects.all(), link="entity_links__entity__sector"
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        link="entity_links__entity__sector",
+        help_text=_("Id de un sector de la administración distrital. Se puede repetir."),
     )
     sdg = django_filters.MultipleChoiceFilter(
         label=_("Objetivo de Desarrollo Sostenible"),
         choices=[(str(number), name) for number, name in SUSTAINABLE_DEVELOPMENT_GOALS.items()],
+        help_text=_("Número del Objetivo de Desarrollo Sostenible, de 1 a 17. Se puede repetir."),
     )
     thematic_table = PublicRecordsFilter(
-        label=_("Mesa temática"), queryset=ThematicTable.objects.all(), link="thematic_table"
+        label=_("Mesa temática"),
+        queryset=ThematicTable.objects.all(),
+        link="thematic_table",
+        help_text=_("Id de una mesa temática. Se puede repetir."),
     )
-    status = django_filters.MultipleChoiceFilter(label=_("Estado"), choices=Status.choices)
-    year_from = IntegerFilter(label=_("Desde el año"), **YEARS)
-    year_to = IntegerFilter(label=_("Hasta el año"), **YEARS)
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Estado"), choices=Status.choices, help_text=REPEATABLE
+    )
+    year_from = IntegerFilter(
+        label=_("Desde el año"),
+        help_text=_("Desde este año (el de inicio, o de firma, o de identificación), inclusive."),
+        **YEARS,
+    )
+    year_to = IntegerFilter(
+        label=_("Hasta el año"), help_text=_("Hasta este año, inclusive; no antes de year_from."), **YEARS
+    )
     sort = django_filters.ChoiceFilter(
         label=_("Ordenar por"),
         choices=[
@@ -120,9 +162,22 @@ class RecordSearchFilterSet(django_filters.FilterSet):
             ("amount", _("Mayor valor")),
         ],
         empty_label=None,
+        help_text=_(
+            "relevance: lo que mejor coincide con las palabras; newest: lo más reciente primero (sin "
+            "palabras, el orden por defecto); amount: el mayor valor autorizado primero."
+        ),
     )
-    page = IntegerFilter(label=_("Página"), min_value=1)
-    page_size = IntegerFilter(label=_("Resultados por página"), min_value=1, max_value=MAX_PAGE_SIZE)
+    page = IntegerFilter(
+        label=_("Página"),
+        min_value=1,
+        help_text=_("Página de resultados, desde 1. Solo se recorren los primeros 10.000 resultados."),
+    )
+    page_size = IntegerFilter(
+        label=_("Resultados por página"),
+        min_value=1,
+        max_value=MAX_PAGE_SIZE,
+        help_text=_("Resultados por página, de 1 a 100 (20 si no se indica)."),
+    )
 
     class Meta:
         model = CooperationAction

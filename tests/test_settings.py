@@ -77,3 +77,21 @@ def test_base_settings_keep_debug_off():
         env={"DJANGO_SETTINGS_MODULE": "portal.settings.base", "SECRET_KEY": "x"},
     )
     assert result.stdout.strip().endswith("False"), result.stderr
+
+
+def test_api_settings_come_from_the_environment():
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.API_THROTTLE_RATE, s.API_CACHE_MAX_AGE, s.REST_FRAMEWORK['NUM_PROXIES'])"
+    )
+    defaults = manage("shell", "-c", script, env=PRODUCTION_ENV)
+    assert defaults.stdout.split()[-3:] == ["120/min", "60", "0"], defaults.stderr
+    chosen = {"API_THROTTLE_RATE": "30/second", "API_CACHE_MAX_AGE": "300", "API_TRUSTED_PROXIES": "1"}
+    configured = manage("shell", "-c", script, env={**PRODUCTION_ENV, **chosen})
+    assert configured.stdout.split()[-3:] == ["30/second", "300", "1"], configured.stderr
+
+
+def test_a_malformed_api_rate_stops_the_start():
+    result = manage("check", env={**PRODUCTION_ENV, "API_THROTTLE_RATE": "120 per minute"})
+    assert result.returncode != 0
+    assert "API_THROTTLE_RATE must be a count per period such as 120/min" in result.stderr

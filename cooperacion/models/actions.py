@@ -235,7 +235,11 @@ class CooperationAction(
                 name="action_authorisation_has_a_date",
             ),
         ]
-        indexes = [models.Index(fields=["live", "publication_authorised"], name="action_public_idx")]
+        indexes = [
+            models.Index(fields=["live", "publication_authorised"], name="action_public_idx"),
+            # The APIs' Last-Modified: the newest change of a public record, read from the end of it.
+            models.Index(fields=["updated_at"], name="action_updated_idx"),
+        ]
 
     def __str__(self):
         return self.display_title

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -20,6 +21,7 @@ from home.blocks import KeyFigureBlock
 from home.models import BasePage, ImageWithAltText
 
 from ..blocks import GalleryBlock, RegisterBodyBlock, StrategicAxisBlock
+from ..serializers import NamedReferenceSerializer, RecordLinkSerializer, SustainableDevelopmentGoalSerializer
 from .actions import CooperationAction
 from .reference import DevelopmentPlanTarget, SustainableDevelopmentGoal, ThematicTable, TransversalAxis
 
@@ -87,6 +89,22 @@ class StrategyPage(RoutablePageMixin, BasePage):
             heading=_("Alineación"),
         ),
         FieldPanel("body"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("version"),
+        APIField("effective_date"),
+        APIField("document"),
+        APIField("introduction"),
+        APIField("vision"),
+        APIField("strategic_axes"),
+        APIField("relationship_plan"),
+        APIField("positioning_plan"),
+        APIField("board_introduction"),
+        APIField("agenda_2030"),
+        APIField("new_urban_agenda"),
+        APIField("paris_agreement"),
+        APIField("development_plan"),
+        APIField("body"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
@@ -182,6 +200,7 @@ class ResultsIndexPage(BasePage):
     introduction = models.TextField(_("introducción"), max_length=600, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cooperacion.ResultPage"]
@@ -289,6 +308,21 @@ class ResultPage(ImageWithAltText, BasePage):
         FieldPanel("gallery"),
         FieldPanel("body"),
     ]
+    api_fields = (
+        BasePage.api_fields
+        + [
+            APIField("date"),
+            APIField("summary"),
+            APIField("achievements"),
+            APIField("figures"),
+            # Only the linked records anyone may see, never the links themselves.
+            APIField("records", serializer=RecordLinkSerializer(source="public_records", many=True)),
+            APIField("thematic_table", serializer=NamedReferenceSerializer()),
+            APIField("sdgs", serializer=SustainableDevelopmentGoalSerializer(many=True)),
+        ]
+        + ImageWithAltText.image_api_fields
+        + [APIField("gallery"), APIField("body")]
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("achievements"),

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -33,6 +34,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.feeds import NewsAtomFeed, NewsRssFeed
 from home.ical import calendar_response
+from home.serializers import FeedsField
 
 from .pages import BasePage, HomePage, ImageWithAltText
 from .snippets import Footer
@@ -88,6 +90,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     introduction = models.TextField(_("introducción"), max_length=600, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction"), APIField("feeds", serializer=FeedsField())]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
@@ -235,6 +238,12 @@ class NewsPage(NewsItemPage):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Imagen principal")),
         FieldPanel("body"),
     ]
+    api_fields = (
+        BasePage.api_fields
+        + [APIField("date"), APIField("introduction")]
+        + ImageWithAltText.image_api_fields
+        + [APIField("body")]
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
@@ -327,6 +336,22 @@ class EventPage(RoutablePageMixin, NewsItemPage):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Imagen")),
         FieldPanel("body"),
     ]
+    api_fields = (
+        BasePage.api_fields
+        + [
+            APIField("start_at"),
+            APIField("end_at"),
+            APIField("introduction"),
+            APIField("place"),
+            APIField("address"),
+            APIField("online_url"),
+            APIField("attendance_mode"),
+            APIField("registration_url"),
+            APIField("registration_instructions"),
+        ]
+        + ImageWithAltText.image_api_fields
+        + [APIField("body")]
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("place"),
@@ -492,6 +517,16 @@ class PublicationPage(NewsItemPage):
         FieldPanel("document"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Portada")),
     ]
+    api_fields = (
+        BasePage.api_fields
+        + [
+            APIField("summary"),
+            APIField("year"),
+            APIField("publication_language"),
+            APIField("document"),
+        ]
+        + ImageWithAltText.image_api_fields
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.FilterField("year"),

@@ -1,14 +1,18 @@
+from operator import attrgetter
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HighlightBlock
+from home.serializers import PageImageField
 
 from .snippets import Footer
 
@@ -29,6 +33,13 @@ class BasePage(Page):
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, heading=_("Promoción")),
         FieldPanel("social_image"),
+    ]
+    # Wagtail's API v2 (/api/v2/pages/): every page type adds its own fields to these.
+    api_fields = [
+        APIField(
+            "social_image",
+            serializer=PageImageField("fill-1200x630", alt=lambda page: page.seo_title or page.title),
+        )
     ]
 
     class Meta:
@@ -60,6 +71,10 @@ class ImageWithAltText(models.Model):
         blank=True,
         help_text=_("Describa lo que muestra la imagen para quien no puede verla (obligatorio con imagen)."),
     )
+
+    image_api_fields = [
+        APIField("image", serializer=PageImageField("width-1200", alt=attrgetter("image_alt")))
+    ]
 
     class Meta:
         abstract = True
@@ -113,6 +128,16 @@ class HomePage(BasePage):
         ),
         FieldPanel("highlights"),
         FieldPanel("body"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("hero_title"),
+        APIField("hero_text"),
+        # Decorative behind the hero's title, as on the page.
+        APIField("hero_image", serializer=PageImageField("fill-1600x600", alt=lambda page: "")),
+        APIField("hero_link"),
+        APIField("hero_link_label"),
+        APIField("highlights"),
+        APIField("body"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("hero_title"),
@@ -191,6 +216,7 @@ class StandardPage(BasePage):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
+    api_fields = BasePage.api_fields + [APIField("introduction"), APIField("body")]
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),

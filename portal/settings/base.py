@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_float, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_rate, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -45,6 +46,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,9 +59,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.i18n.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -199,6 +204,43 @@ if env_str("FRONTEND_CACHE_PURGE_URL"):
 # (Bogotá D.C., to which the Secretaría General belongs) in org-id.guide's CO-NIT list, without
 # the check digit. Activity identifiers start with it, so it must not change once published.
 IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "CO-NIT-899999061")
+# The public APIs (docs/api.md): the register's at /api/v1/ (Django REST framework), pages,
+# images and documents at /api/v2/ (Wagtail's API). Read-only, anonymous, JSON.
+API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
+API_THROTTLE_RATE = env_rate("API_THROTTLE_RATE", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["home.throttling.PublicAPIThrottle"],
+    # How many proxies in front of the portal append to X-Forwarded-For; 0 trusts only the
+    # connection's address, so a client cannot pick its own identity for the rate limit.
+    "NUM_PROXIES": env_int("API_TRUSTED_PROXIES", 0),
+    "EXCEPTION_HANDLER": "home.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": _("API del registro de cooperación de Bogotá"),
+    "DESCRIPTION": _(
+        "Las acciones de cooperación internacional del Distrito que los aliados autorizaron publicar: "
+        "búsqueda con los mismos filtros y facetas que la página pública, y la ficha de cada registro. "
+        "Solo lectura, sin autenticación, con límite de solicitudes por dirección IP."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["search.schema.register_api_only"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Browsers on other sites may read the open data and the APIs, never send credentials or write.
+CORS_URLS_REGEX = r"^/(api/|datos/|data\.json$)"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 100
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-responder@bogota-internacional.example")

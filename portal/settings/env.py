@@ -1,8 +1,12 @@
 """Typed readers for the environment variables the settings accept (listed in README.md)."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
+
+# What Django REST framework's throttles accept: a count per second, minute, hour or day.
+RATE = re.compile(r"^[1-9]\d*/(s|sec|second|m|min|minute|h|hour|d|day)$")
 
 
 def env_str(name: str, default: str | None = None, *, required: bool = False) -> str | None:
@@ -49,3 +53,11 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     value = os.environ.get(name, "")
     items = [item.strip() for item in value.split(",") if item.strip()]
     return items or list(default or [])
+
+
+def env_rate(name: str, default: str) -> str:
+    """A request rate such as `120/min` (per `s`, `min`, `hour` or `day`)."""
+    value = os.environ.get(name, "").strip() or default
+    if not RATE.match(value):
+        raise ImproperlyConfigured(f"{name} must be a count per period such as 120/min, not {value!r}.")
+    return value

@@ -1,4 +1,4 @@
-"""The register search as visitors and other systems meet it: the page, the record sheet, the API."""
+"""The register search as visitors meet it: the page and the record sheet (the API: test_api.py)."""
 
 from django.utils import translation
 
@@ -116,7 +116,7 @@ class TestSearchPage:
         response = client.get(SEARCH, {"partner": secret.pk})
         assert response.status_code == 400
         assert "Aliado Reservado" not in response.content.decode()
-        api = client.get("/api/v1/records/search/", {"partner": secret.pk})
+        api = client.get("/api/v1/records/", {"partner": secret.pk})
         assert api.status_code == 400 and "Aliado Reservado" not in api.content.decode()
 
     def test_the_year_range_can_be_corrected_when_nothing_matches(self, client, world):
@@ -178,31 +178,6 @@ class TestRecordSheet:
             url = world.records["R1"].get_absolute_url()
         assert url.startswith("/en/cooperation/")
         assert "Technical cooperation with AFD on electric mobility" in client.get(url).content.decode()
-
-
-class TestSearchAPI:
-    def test_results_and_facets(self, client, world):
-        response = client.get("/api/v1/records/search/", {"type": "alianza", "page_size": 1})
-        assert response.status_code == 200
-        data = response.json()
-        assert data["count"] == 2 and data["num_pages"] == 2 and len(data["results"]) == 1
-        assert {item["value"]: item["count"] for item in data["facets"]["type"]}["alianza"] == 2
-        assert data["results"][0]["url"].startswith("http://testserver/es/cooperacion/registro/")
-
-    @pytest.mark.parametrize(
-        ("params", "field"),
-        [({"sdg": "99"}, "sdg"), ({"page_size": "101"}, "page_size"), ({"q": "x" * 10_000}, "q")],
-    )
-    def test_bad_parameters_are_a_400_with_the_reason(self, client, world, params, field):
-        response = client.get("/api/v1/records/search/", params)
-        assert response.status_code == 400
-        body = response.json()
-        assert field in body["errors"] and body["errors"][field][0]["message"]
-
-    def test_suggestions(self, client, world):
-        data = client.get("/api/v1/records/suggest/", {"q": "curso"}).json()
-        assert [item["title"] for item in data["suggestions"]] == ["Curso de gestión del riesgo"]
-        assert client.get("/api/v1/records/suggest/").status_code == 400
 
 
 def test_site_search_shows_matching_records(client, world, bilingual_site):
