@@ -17,6 +17,7 @@ from .codelists import (
     PartnerType,
     Status,
 )
+from .dataset import DatasetLicence, DatasetPage, UpdateFrequency
 from .liaisons import EntityLiaison, entity_of
 from .pages import ResultPage, ResultRecord, ResultsIndexPage, StrategyPage, StrategyVersion
 from .reference import (
@@ -39,6 +40,8 @@ __all__ = [
     "BogotaLocality",
     "CooperationAction",
     "CooperationActionQuerySet",
+    "DatasetLicence",
+    "DatasetPage",
     "DevelopmentPlanTarget",
     "Dimension",
     "DistrictEntity",
@@ -61,6 +64,7 @@ __all__ = [
     "SustainableDevelopmentGoal",
     "ThematicTable",
     "TransversalAxis",
+    "UpdateFrequency",
     "entity_of",
     "normalize_name",
 ]

@@ -127,6 +127,7 @@ class HomePage(BasePage):
         "cooperacion.ResultsIndexPage",
         "buenas_practicas.GoodPracticeIndexPage",
         "home.NewsIndexPage",
+        "cooperacion.DatasetPage",
     ]
     page_description = _("La portada del portal en un idioma.")
 
