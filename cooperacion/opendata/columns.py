@@ -5,26 +5,33 @@ schema.org and DCAT metadata are all generated from `COLUMNS`. A column's name i
 identifier (Spanish, snake_case, ASCII) that does not change with the visitor's language: there is
 one dataset, whose texts are in Spanish with their English versions in the `_en` columns.
 
-Reading a record gives plain Python values: `None` for an empty value, `str`, `int`, `Decimal`,
-`date`, `bool`, or a list of strings. Each format writes them its own way (see `writers`); in CSV
-and XLSX a list is one cell with its items joined by `LIST_SEPARATOR`.
+Columns read an `ExportRecord`: a record's exported fields and its links as plain values, read by
+`export_records` a chunk at a time. Reading a column gives `None` for an empty value, `str`, `int`,
+`Decimal`, `date`, `bool`, or a list of strings. Each format writes them its own way (see
+`writers`); in CSV and XLSX a list is one cell with its items joined by `LIST_SEPARATOR`.
 
 Only what the partner authorised leaves: amounts are empty unless `shows_amounts`, results unless
 `shows_results`; internal notes, the authorisation's evidence and liaison data are never read.
 """
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from itertools import islice
+from types import SimpleNamespace
+from typing import Any, NamedTuple
 
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
+    ActionEntity,
+    ActionPartner,
     ActionType,
     AuthorisationScope,
     BogotaLocality,
@@ -183,27 +190,46 @@ class Column:
     required: bool = False
 
 
+class PartnerLink(NamedTuple):
+    name: str
+    partner_type: str
+    country: str
+    role: str
+
+
+class EntityLink(NamedTuple):
+    name: str
+    sector: str
+
+
+class ExportRecord(SimpleNamespace):
+    """A public record as the columns read it: the fields in `RECORD_FIELDS`, the names of its
+    thematic table and plan target, and its links (`partners`, `entities`, `transversal_axes`,
+    `sdgs`, `localities`) as plain values. What may be published, and the record's URL, follow the
+    model's own rules."""
+
+    shows_amounts = property(CooperationAction.shows_amounts.fget)
+    shows_results = property(CooperationAction.shows_results.fget)
+    get_absolute_url = CooperationAction.get_absolute_url
+
+
 # Readers: (record, origin) -> value, where origin is the site's "https://host" for absolute URLs.
 
 
 def _text(name):
-    return lambda action, origin: getattr(action, name) or None
+    return lambda record, origin: getattr(record, name) or None
 
 
 def _value(name):
-    return lambda action, origin: getattr(action, name)
+    return lambda record, origin: getattr(record, name)
 
 
 def _amount(name):
-    return lambda action, origin: getattr(action, name) if action.shows_amounts else None
+    return lambda record, origin: getattr(record, name) if record.shows_amounts else None
 
 
 def _result(name):
-    return lambda action, origin: (getattr(action, name) or None) if action.shows_results else None
-
-
-def _partners(action):
-    return action.partner_links.all()
+    return lambda record, origin: (getattr(record, name) or None) if record.shows_results else None
 
 
 def _unique(values):
@@ -222,7 +248,7 @@ COLUMNS: list[Column] = [
         "url_ficha",
         ColumnType.TEXT,
         _("Dirección de la ficha pública del registro (en español)."),
-        lambda action, origin: origin + action.get_absolute_url(),
+        lambda record, origin: origin + record.get_absolute_url(),
         required=True,
     ),
     Column("titulo", ColumnType.TEXT, _("Título de la acción, en español."), _text("title"), required=True),
@@ -286,79 +312,77 @@ COLUMNS: list[Column] = [
         "aliados",
         ColumnType.LIST,
         _("Nombres de los aliados, en el orden del registro."),
-        lambda action, origin: [link.partner.name for link in _partners(action)],
+        lambda record, origin: [partner.name for partner in record.partners],
         PARTNERS,
     ),
     Column(
         "aliados_tipos",
         ColumnType.LIST,
         _("Tipo de cada aliado, en el mismo orden que «aliados»."),
-        lambda action, origin: [link.partner.partner_type for link in _partners(action)],
+        lambda record, origin: [partner.partner_type for partner in record.partners],
         PARTNER_TYPES,
     ),
     Column(
         "aliados_paises",
         ColumnType.LIST,
         _("País de cada aliado, en el mismo orden que «aliados»; vacío si no tiene país."),
-        lambda action, origin: [link.partner.country.code or "" for link in _partners(action)],
+        lambda record, origin: [partner.country for partner in record.partners],
         COUNTRIES,
     ),
     Column(
         "aliados_roles",
         ColumnType.LIST,
         _("Rol de cada aliado en la acción, en el mismo orden que «aliados»."),
-        lambda action, origin: [link.role for link in _partners(action)],
+        lambda record, origin: [partner.role for partner in record.partners],
         PARTNER_ROLES,
     ),
     Column(
         "entidades",
         ColumnType.LIST,
         _("Entidades distritales que participan."),
-        lambda action, origin: [link.entity.name for link in action.entity_links.all()],
+        lambda record, origin: [entity.name for entity in record.entities],
         ENTITIES,
     ),
     Column(
         "sectores",
         ColumnType.LIST,
         _("Sectores de la administración distrital de esas entidades, sin repetir."),
-        lambda action, origin: _unique(link.entity.sector.name for link in action.entity_links.all()),
+        lambda record, origin: _unique(entity.sector for entity in record.entities),
         SECTORS,
     ),
     Column(
         "mesa_tematica",
         ColumnType.TEXT,
         _("Mesa temática de la Mesa para la Internacionalización de Bogotá."),
-        lambda action, origin: action.thematic_table.name if action.thematic_table else None,
+        _value("thematic_table_name"),
         THEMATIC_TABLES,
     ),
     Column(
         "ejes_transversales",
         ColumnType.LIST,
         _("Ejes transversales de la Mesa para la Internacionalización."),
-        lambda action, origin: [axis.name for axis in action.transversal_axes.all()],
+        _value("transversal_axes"),
         TRANSVERSAL_AXES,
     ),
     Column(
         "ods",
         ColumnType.LIST,
         _("Objetivos de Desarrollo Sostenible a los que aporta, por su número."),
-        lambda action, origin: [str(goal.pk) for goal in action.sdgs.all()],
+        _value("sdgs"),
         SDGS,
     ),
     Column(
         "meta_pdd",
         ColumnType.TEXT,
         _("Código de la meta del Plan Distrital de Desarrollo a la que aporta."),
-        lambda action, origin: (
-            action.development_plan_target.code if action.development_plan_target else None
-        ),
+        _value("plan_target_code"),
         PLAN_TARGETS,
     ),
     Column(
         "paises",
         ColumnType.LIST,
         _("Países involucrados en la acción."),
-        lambda action, origin: [country.code for country in action.countries],
+        lambda record, origin: [code for code in record.countries.split(",") if code],
         COUNTRIES,
     ),
     Column(
@@ -372,7 +396,7 @@ COLUMNS: list[Column] = [
         "localidades",
         ColumnType.LIST,
         _("Localidades de Bogotá, por su número oficial."),
-        lambda action, origin: [locality.pk for locality in action.localities.all()],
+        _value("localities"),
         LOCALITIES,
     ),
     Column(
@@ -385,7 +409,7 @@ COLUMNS: list[Column] = [
         "moneda",
         ColumnType.TEXT,
         _("Moneda del valor. Vacía cuando el valor está vacío."),
-        lambda action, origin: (action.currency or None) if action.shows_amounts else None,
+        lambda record, origin: (record.currency or None) if record.shows_amounts else None,
         CURRENCIES,
     ),
     Column(
@@ -430,7 +454,7 @@ COLUMNS: list[Column] = [
         "ultima_actualizacion",
         ColumnType.DATE,
         _("Fecha de la última modificación del registro (hora de Bogotá)."),
-        lambda action, origin: timezone.localdate(action.updated_at),
+        lambda record, origin: timezone.localdate(record.updated_at),
         required=True,
     ),
 ]
@@ -438,22 +462,83 @@ COLUMNS: list[Column] = [
 COLUMN_NAMES = [column.name for column in COLUMNS]
 
 
-def read_row(action: CooperationAction, origin: str) -> list[Value]:
-    return [column.read(action, origin) for column in COLUMNS]
+# The record's own fields the columns read (nothing else is fetched: never its internal notes).
+RECORD_FIELDS = (
+    "pk",
+    "title",
+    "title_en",
+    "summary",
+    "summary_en",
+    "action_type",
+    "instrument_kind",
+    "line_of_action",
+    "dimension",
+    "status",
+    "date_identified",
+    "date_signed",
+    "start_date",
+    "end_date",
+    "year",
+    "countries",
+    "citywide",
+    "amount",
+    "currency",
+    "amount_cop",
+    "amount_usd",
+    "in_kind",
+    "results",
+    "results_en",
+    "authorisation_scope",
+    "updated_at",
+)
+LINKS = ("partners", "entities", "transversal_axes", "sdgs", "localities")
 
 
-def exported_records(queryset):
-    """The records with everything the columns read, in a constant number of queries per chunk."""
-    return (
-        queryset.select_related("thematic_table", "development_plan_target")
-        .prefetch_related(
-            "partner_links__partner",
-            "entity_links__entity__sector",
-            "transversal_axes",
-            "sdgs",
-            "localities",
+def read_row(record: ExportRecord, origin: str) -> list[Value]:
+    return [column.read(record, origin) for column in COLUMNS]
+
+
+def export_records(queryset, chunk_size: int) -> Iterator[list[ExportRecord]]:
+    """The records of `queryset` in the order of their ids, `chunk_size` at a time: one query
+    streams the records (`iterator(chunk_size=...)`), five more per chunk read their links.
+
+    The links are read as tuples rather than through `prefetch_related`, which builds some ten
+    model instances per record (and modelcluster managers on every access): reading them took
+    fifteen times longer, and the whole download four to five times, too slow to send 100,000
+    records within a worker's timeout (see docs/open-data.md).
+    """
+    rows = (
+        queryset.annotate(
+            thematic_table_name=F("thematic_table__name"),
+            plan_target_code=F("development_plan_target__code"),
         )
-        # Never read here; the descriptions are long and not part of the dataset.
-        .defer("internal_notes", "description", "description_en")
         .order_by("pk")
+        .values(*RECORD_FIELDS, "thematic_table_name", "plan_target_code")
+        .iterator(chunk_size=chunk_size)
     )
+    while chunk := list(islice(rows, chunk_size)):
+        links = _links([row["pk"] for row in chunk])
+        yield [ExportRecord(**row, **{name: links[name][row["pk"]] for name in LINKS}) for row in chunk]
+
+
+def _links(ids: list[int]) -> dict[str, dict[int, list]]:
+    links = {name: defaultdict(list) for name in LINKS}
+    partners = ActionPartner.objects.filter(action_id__in=ids).order_by("action_id", "sort_order", "pk")
+    for action_id, *partner in partners.values_list(
+        "action_id", "partner__name", "partner__partner_type", "partner__country", "role"
+    ):
+        links["partners"][action_id].append(PartnerLink(*partner))
+    entities = ActionEntity.objects.filter(action_id__in=ids).order_by("action_id", "sort_order", "pk")
+    for action_id, *entity in entities.values_list("action_id", "entity__name", "entity__sector__name"):
+        links["entities"][action_id].append(EntityLink(*entity))
+    for name, target in (
+        ("transversal_axes", "transversalaxis__name"),
+        ("sdgs", "sustainabledevelopmentgoal_id"),
+        ("localities", "locality_id"),
+    ):
+        through = getattr(CooperationAction, name).through.objects.filter(cooperationaction_id__in=ids)
+        for action_id, value in through.order_by("cooperationaction_id", target).values_list(
+            "cooperationaction_id", target
+        ):
+            links[name][action_id].append(str(value))
+    return links

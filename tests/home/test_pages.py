@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from buenas_practicas.models import GoodPracticeIndexPage
-from cooperacion.models import ResultsIndexPage, StrategyPage
+from cooperacion.models import DatasetPage, ResultsIndexPage, StrategyPage
 from home.models import HomePage, NewsIndexPage, StandardPage
 from tests.conftest import publish, translate
 from tests.home.factories import FooterFactory, StandardPageFactory
@@ -24,7 +24,8 @@ class TestPageCreationRules(WagtailPageTestCase):
 
     def test_home_page_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, StrategyPage, ResultsIndexPage, GoodPracticeIndexPage, NewsIndexPage}
+            HomePage,
+            {StandardPage, StrategyPage, ResultsIndexPage, GoodPracticeIndexPage, NewsIndexPage, DatasetPage},
         )
 
     def test_standard_pages_nest_under_home_and_each_other(self):
