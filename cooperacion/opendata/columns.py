@@ -184,7 +184,7 @@ class Column:
     name: str
     type: ColumnType
     description: Promise
-    read: Callable[[CooperationAction, str], Any]
+    read: Callable[["ExportRecord", str], Any]
     codelist: Codelist | None = None
     # Never empty: every record has it.
     required: bool = False
