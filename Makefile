@@ -64,3 +64,7 @@ bench-register: install ## Time import_actions (10,000 rows) and generate_action
 .PHONY: bench-search
 bench-search: install ## Search indexing time and p50/p95 latency at 100,000 records: database engine, osmem test server, Wagtail's stock backend
 	$(BIN)/python bench/run_search.py
+
+.PHONY: bench-exports
+bench-exports: install ## Memory, speed and size of the streamed CSV, XLSX and JSON downloads at 1,000, 10,000 and 100,000 records on fresh SQLite in /tmp
+	$(BIN)/python bench/run_exports.py

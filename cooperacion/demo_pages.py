@@ -1,5 +1,5 @@
-"""Demo pages of the register: the internationalisation strategy and a dozen results, in Spanish
-and English. Written from the facts of the office's documents, in our own words, no personal data.
+"""Demo pages of the register: the internationalisation strategy, a dozen results and the open-data
+page, in Spanish and English. Written from the facts of the office's documents, in our own words, no personal data.
 Created only when missing."""
 
 import json
@@ -12,7 +12,16 @@ from wagtail.models import Locale
 from home.demo import ensure_translation, publish_page
 from home.models import HomePage
 
-from .models import CooperationAction, ResultPage, ResultRecord, ResultsIndexPage, StrategyPage
+from .models import (
+    CooperationAction,
+    DatasetLicence,
+    DatasetPage,
+    ResultPage,
+    ResultRecord,
+    ResultsIndexPage,
+    StrategyPage,
+    UpdateFrequency,
+)
 
 
 def _axis(title, text):
@@ -263,6 +272,36 @@ RESULTS = [
 ]
 
 
+# The contact is an office mailbox on a reserved domain (RFC 2606), never a person.
+DATASET = {
+    "es": {
+        "title": "Datos abiertos del registro de cooperación",
+        "introduction": (
+            "Cada acción internacional del Distrito que un aliado autorizó publicar, como datos "
+            "reutilizables: quién coopera con Bogotá, en qué, desde cuándo, con qué recursos y con "
+            "qué resultados. Se actualiza cada vez que se publica o se corrige un registro."
+        ),
+        "keywords": "cooperación internacional, relaciones internacionales, aliados, ODS, Bogotá",
+        "contact_name": "Equipo de Cooperación Internacional — Consejería de Relaciones Internacionales",
+    },
+    "en": {
+        "title": "Cooperation register open data",
+        "introduction": (
+            "Every international action of the District that a partner authorised for publication, as "
+            "reusable data: who cooperates with Bogotá, on what, since when, with which resources and "
+            "with which results. It changes whenever a record is published or corrected."
+        ),
+        "keywords": "international cooperation, international relations, partners, SDGs, Bogotá",
+        "contact_name": "International Cooperation Team — Office of International Relations",
+    },
+}
+DATASET_TERMS = {
+    "licence": DatasetLicence.CC_BY_4,
+    "update_frequency": UpdateFrequency.CONTINUOUS,
+    "contact_email": "datos.abiertos@relaciones-internacionales.example",
+}
+
+
 def _stream(value):
     return json.dumps(value)
 
@@ -350,6 +389,16 @@ def ensure_results(home, english, command):
     ensure_translation(index, english, "results", RESULTS_INDEX["en"], command)
 
 
+def ensure_dataset(home, english, command):
+    page = DatasetPage.objects.child_of(home).first()
+    if page is None:
+        page = DatasetPage(slug="datos-abiertos", show_in_menus=True, **DATASET["es"], **DATASET_TERMS)
+        home.add_child(instance=page)
+        publish_page(page)
+        command.created(f"es: {page.title}")
+    ensure_translation(page, english, "open-data", {**DATASET["en"], **DATASET_TERMS}, command)
+
+
 def load(command):
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.filter(locale__language_code="es").first()
@@ -357,3 +406,4 @@ def load(command):
         return
     ensure_strategy(home, english, command)
     ensure_results(home, english, command)
+    ensure_dataset(home, english, command)

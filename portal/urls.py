@@ -34,6 +34,7 @@ urlpatterns = [
     path("datos/iati/actividades.xml", iati_views.activities, name="iati_activities"),
     path("datos/iati/actividades/<int:pk>.xml", iati_views.activity, name="iati_activity"),
     path("api/v1/records/figures/", register_api.RecordFiguresAPIView.as_view(), name="api_record_figures"),
+    path("", include("cooperacion.opendata.urls")),
     path("api/v1/", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),

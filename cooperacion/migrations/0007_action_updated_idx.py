@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cooperacion", "0005_dashboard"),
+        ("cooperacion", "0006_datasetpage"),
     ]
 
     operations = [

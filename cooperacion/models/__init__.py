@@ -18,6 +18,7 @@ from .codelists import (
     Status,
 )
 from .dashboard import DashboardPage
+from .dataset import DatasetLicence, DatasetPage, UpdateFrequency
 from .liaisons import EntityLiaison, entity_of
 from .pages import ResultPage, ResultRecord, ResultsIndexPage, StrategyPage, StrategyVersion
 from .reference import (
@@ -41,6 +42,8 @@ __all__ = [
     "CooperationAction",
     "CooperationActionQuerySet",
     "DashboardPage",
+    "DatasetLicence",
+    "DatasetPage",
     "DevelopmentPlanTarget",
     "Dimension",
     "DistrictEntity",
@@ -63,6 +66,7 @@ __all__ = [
     "SustainableDevelopmentGoal",
     "ThematicTable",
     "TransversalAxis",
+    "UpdateFrequency",
     "entity_of",
     "normalize_name",
 ]

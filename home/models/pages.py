@@ -154,6 +154,7 @@ class HomePage(BasePage):
         "home.NewsIndexPage",
         "home.TransparencyIndexPage",
         "cooperacion.DashboardPage",
+        "cooperacion.DatasetPage",
     ]
     page_description = _("La portada del portal en un idioma.")
 

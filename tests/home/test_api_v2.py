@@ -17,9 +17,27 @@ from buenas_practicas.models import (
     GoodPracticePage,
     sync_mipg_policies,
 )
-from cooperacion.models import ResultPage, ResultRecord, ResultsIndexPage, StrategyPage, SupportingDocument
+from cooperacion.models import (
+    DashboardPage,
+    DatasetPage,
+    ResultPage,
+    ResultRecord,
+    ResultsIndexPage,
+    StrategyPage,
+    SupportingDocument,
+)
 from cooperacion.models.reference import sync_fixed_data
-from home.models import EventPage, HomePage, NewsIndexPage, NewsPage, PublicationPage, StandardPage
+from home.models import (
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PublicationPage,
+    StandardPage,
+    TransparencyCategoryPage,
+    TransparencyIndexPage,
+    TransparencyItemPage,
+)
 from search.indexing import rebuild
 from tests.buenas_practicas.factories import GoodPracticeIndexPageFactory, GoodPracticePageFactory
 from tests.conftest import publish, translate
@@ -32,6 +50,9 @@ from tests.home.factories import (
     NewsPageFactory,
     PublicationPageFactory,
     StandardPageFactory,
+    TransparencyCategoryPageFactory,
+    TransparencyIndexPageFactory,
+    TransparencyItemPageFactory,
 )
 
 PAGES = "/api/v2/pages/"
@@ -88,6 +109,11 @@ def plain_page(site):
     return publish(site.home.add_child(instance=Page(title="Página genérica", slug="generica")))
 
 
+def transparency_category(site):
+    index = publish(TransparencyIndexPageFactory(parent=site.home))
+    return publish(TransparencyCategoryPageFactory(parent=index, number="1"))
+
+
 def good_practice_index(site):
     return publish(GoodPracticeIndexPageFactory(parent=site.home))
 
@@ -107,6 +133,23 @@ PAGE_FACTORIES = {
     ResultPage: lambda site: result_page(results_index(site)),
     GoodPracticeIndexPage: good_practice_index,
     GoodPracticePage: lambda site: publish(GoodPracticePageFactory(parent=good_practice_index(site))),
+    DashboardPage: lambda site: publish(
+        site.home.add_child(instance=DashboardPage(title="Cifras", slug="cifras", introduction="En números."))
+    ),
+    DatasetPage: lambda site: publish(
+        site.home.add_child(
+            instance=DatasetPage(
+                title="Datos abiertos",
+                slug="datos-abiertos",
+                introduction="El registro como datos.",
+                contact_name="Equipo de datos",
+                contact_email="datos@consejeria.example",
+            )
+        )
+    ),
+    TransparencyIndexPage: lambda site: publish(TransparencyIndexPageFactory(parent=site.home)),
+    TransparencyCategoryPage: transparency_category,
+    TransparencyItemPage: lambda site: publish(TransparencyItemPageFactory(parent=transparency_category(site))),
 }
 
 

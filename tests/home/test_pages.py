@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from buenas_practicas.models import GoodPracticeIndexPage
-from cooperacion.models import ResultsIndexPage, StrategyPage
+from cooperacion.models import DashboardPage, DatasetPage, ResultsIndexPage, StrategyPage
 from home.models import HomePage, NewsIndexPage, StandardPage, TransparencyIndexPage
 from tests.conftest import publish, translate
 from tests.home.factories import FooterFactory, StandardPageFactory
@@ -32,6 +32,8 @@ class TestPageCreationRules(WagtailPageTestCase):
                 GoodPracticeIndexPage,
                 NewsIndexPage,
                 TransparencyIndexPage,
+                DashboardPage,
+                DatasetPage,
             },
         )
 

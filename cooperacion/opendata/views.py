@@ -1,0 +1,167 @@
+"""The open-data URLs: the downloads of the public records for any search filter, their JSON
+Schema and the DCAT catalogue. Invalid parameters answer 400 with a JSON body
+`{"detail": ..., "errors": {parameter: [{"message": ..., "code": ...}]}}`."""
+
+from django import forms
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from search.filters import RecordSearchFilterSet
+
+from ..models import CooperationAction
+from .catalogue import XLSX_MEDIA_TYPE, current_licence_url, dcat_catalogue, origin
+from .schema import record_schema
+from .writers import (
+    CSV_DIALECTS,
+    DEFAULT_CSV_DIALECT,
+    XLSX_MAX_RECORDS,
+    XLSX_ZIP64_FROM_RECORDS,
+    csv_stream,
+    json_stream,
+    xlsx_stream,
+)
+
+# The search's paging and order mean nothing to a download of every matching record.
+IGNORED_PARAMETERS = ("sort", "page", "page_size")
+FILE_STEM = "registro-cooperacion-bogota"
+
+
+def dataset_title() -> str:
+    with translation.override("es"):
+        return _("Registro de cooperación internacional de Bogotá")
+
+
+def record_filterset(params: QueryDict) -> RecordSearchFilterSet:
+    """The search's filters over the public records, without the parameters downloads ignore."""
+    params = params.copy()
+    for key in IGNORED_PARAMETERS:
+        params.pop(key, None)
+    return RecordSearchFilterSet(params, queryset=CooperationAction.objects.public())
+
+
+def applied_filters(filterset) -> dict[str, list[str]]:
+    """The filter parameters given, as given (for a valid filterset)."""
+    return {
+        key: values
+        for key in filterset.filters
+        if key not in IGNORED_PARAMETERS
+        and (values := [value for value in filterset.data.getlist(key) if value])
+    }
+
+
+class CsvOptionsForm(forms.Form):
+    formato = forms.ChoiceField(
+        label=gettext_lazy("Formato del CSV"),
+        required=False,
+        choices=[
+            ("es", gettext_lazy("Hojas de cálculo en español: separador «;», coma decimal")),
+            ("rfc4180", gettext_lazy("RFC 4180: separador «,», punto decimal")),
+        ],
+    )
+
+
+def bad_request(*forms_with_errors, detail=None) -> JsonResponse:
+    errors = {}
+    for form in forms_with_errors:
+        errors.update(form.errors.get_json_data())
+    return JsonResponse(
+        {"detail": detail or _("Parámetros no válidos."), "errors": errors},
+        status=400,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _public(response):
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+    return response
+
+
+def _download(request, stream, content_type: str, extension: str):
+    if request.method == "HEAD":
+        # The headers alone: a harvester checking the link does not run the export.
+        stream.close()
+        response = HttpResponse(content_type=content_type)
+    else:
+        response = StreamingHttpResponse(stream, content_type=content_type)
+    filename = f"{FILE_STEM}-{timezone.localdate():%Y-%m-%d}.{extension}"
+    response.headers["Content-Disposition"] = content_disposition_header(True, filename)
+    return _public(response)
+
+
+@require_safe
+def csv_download(request):
+    """`?formato=rfc4180` for programs; by default, the CSV Spanish-locale spreadsheets open."""
+    filterset, options = record_filterset(request.GET), CsvOptionsForm(request.GET)
+    if not (filterset.is_valid() & options.is_valid()):
+        return bad_request(filterset.form, options)
+    dialect = CSV_DIALECTS[options.cleaned_data["formato"] or DEFAULT_CSV_DIALECT]
+    return _download(
+        request,
+        csv_stream(filterset.qs, origin(request), dialect),
+        "text/csv; charset=utf-8; header=present",
+        "csv",
+    )
+
+
+@require_safe
+def xlsx_download(request):
+    filterset = record_filterset(request.GET)
+    if not filterset.is_valid():
+        return bad_request(filterset.form)
+    count = filterset.qs.count()
+    if count > XLSX_MAX_RECORDS:
+        return bad_request(
+            detail=_(
+                "Una hoja de cálculo admite %(limit)s registros y estos filtros dan %(count)s: afine "
+                "la búsqueda o descargue el CSV o el JSON."
+            )
+            % {"limit": XLSX_MAX_RECORDS, "count": count}
+        )
+    stream = xlsx_stream(
+        filterset.qs, origin(request), title=dataset_title(), zip64=count > XLSX_ZIP64_FROM_RECORDS
+    )
+    return _download(request, stream, XLSX_MEDIA_TYPE, "xlsx")
+
+
+@require_safe
+def json_download(request):
+    filterset = record_filterset(request.GET)
+    if not filterset.is_valid():
+        return bad_request(filterset.form)
+    metadata = {
+        "titulo": dataset_title(),
+        "fuente": request.build_absolute_uri(),
+        "generado": timezone.localtime().isoformat(timespec="seconds"),
+        "licencia": current_licence_url(),
+        "esquema": origin(request) + reverse("opendata_schema"),
+        "filtros": applied_filters(filterset),
+    }
+    return _download(
+        request, json_stream(filterset.qs, origin(request), metadata), "application/json", "json"
+    )
+
+
+@require_safe
+def json_schema(request):
+    return _public(
+        JsonResponse(
+            record_schema(origin(request)),
+            content_type="application/schema+json",
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+    )
+
+
+@require_safe
+def dcat_catalogue_view(request):
+    """`/data.json`: the DCAT-US 1.1 catalogue the city's CKAN portal harvests."""
+    return _public(
+        JsonResponse(dcat_catalogue(request), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    )
