@@ -30,7 +30,6 @@ from search.models import RecordFacet
 from .models import (
     ActionType,
     AuthorisationScope,
-    CooperationAction,
     DevelopmentPlanTarget,
     DistrictEntity,
     PartnerType,
@@ -167,13 +166,8 @@ class Figures:
         }
 
 
-def figures_filterset(params) -> RecordSearchFilterSet:
-    """The register search's parameters over the public records: what every figure counts."""
-    return RecordSearchFilterSet(params, queryset=CooperationAction.objects.public())
-
-
 def register_figures(filterset: RecordSearchFilterSet) -> Figures:
-    """The figures of the records `filterset` selects (made by `figures_filterset`)."""
+    """The figures of the records `filterset` selects (made by `search.filters.every_public_match`)."""
     records = filterset.qs
 
     # One pass over the records, grouped by everything that has one value per record.

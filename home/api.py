@@ -10,17 +10,19 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db.models import BigIntegerField, CharField
 from django.db.models.functions import Cast
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.views import defaults
 
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -29,6 +31,13 @@ from wagtail.models import Locale, Page, ReferenceIndex
 from rest_framework.exceptions import ErrorDetail, Throttled
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import exception_handler as rest_framework_exception_handler
+
+from search.query import clean_query
+
+from .throttling import too_many_requests_message
+
+# Past this, a listing is empty anyway; larger numbers overflow the database's integers.
+MAX_OFFSET = 100_000
 
 
 class PublicAPIMixin:
@@ -63,15 +72,7 @@ def exception_handler(exc, context):
     (the same number of seconds as its Retry-After header)."""
     if isinstance(exc, Throttled):
         exc.wait = exc.wait or 1
-        exc.detail = ErrorDetail(
-            ngettext(
-                "Demasiadas solicitudes desde su dirección. Vuelva a intentarlo en %(seconds)d segundo.",
-                "Demasiadas solicitudes desde su dirección. Vuelva a intentarlo en %(seconds)d segundos.",
-                exc.wait,
-            )
-            % {"seconds": exc.wait},
-            code="throttled",
-        )
+        exc.detail = ErrorDetail(too_many_requests_message(exc.wait), code="throttled")
     return rest_framework_exception_handler(exc, context)
 
 
@@ -86,14 +87,37 @@ class PageInItsLanguageSerializer(PageSerializer):
     """Labels, names and links of each page in the page's language, whatever the request's."""
 
     def to_representation(self, instance):
-        languages = self.context.setdefault(
-            "page_languages", dict(Locale.objects.values_list("pk", "language_code"))
-        )
-        with translation.override(languages.get(instance.locale_id)):
+        if "page_languages" not in self.context:
+            self.context["page_languages"] = dict(Locale.objects.values_list("pk", "language_code"))
+        with translation.override(self.context["page_languages"].get(instance.locale_id)):
             return super().to_representation(instance)
 
 
-class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+class VisitorInputMixin:
+    """What a visitor types into Wagtail's API answers 400 with a reason, never 500: the search
+    words are cleaned as the site search cleans them, and the values Wagtail passes unchecked to
+    the database (operator, offset, field filters) are refused when they are not valid."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        params = request._request.GET.copy()
+        if "search" in params:
+            params["search"] = clean_query(params["search"])
+        if params.get("search_operator", "and") not in ("and", "or"):
+            raise BadRequestError(gettext("search_operator debe ser «and» u «or»."))
+        offset = params.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(gettext("offset no puede pasar de %(max)d.") % {"max": MAX_OFFSET})
+        request._request.GET = params
+
+    def listing_view(self, request):
+        try:
+            return super().listing_view(request)
+        except ValidationError as error:
+            raise BadRequestError(" ".join(error.messages)) from error
+
+
+class PublicPagesAPIViewSet(VisitorInputMixin, PublicAPIMixin, PagesAPIViewSet):
     renderer_classes = [JSONRenderer]
     base_serializer_class = PageInItsLanguageSerializer
 
@@ -114,14 +138,14 @@ def used_by_public_pages(model, request):
     return model.objects.filter(pk__in=references)
 
 
-class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(VisitorInputMixin, PublicAPIMixin, ImagesAPIViewSet):
     renderer_classes = [JSONRenderer]
 
     def get_queryset(self):
         return used_by_public_pages(self.model, self.request).order_by("id")
 
 
-class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(VisitorInputMixin, PublicAPIMixin, DocumentsAPIViewSet):
     """Documents that published pages link to. The register's own documents (authorisation
     evidence, supporting documents) are not listed for being in the register: a supporting
     document marked public goes out through the register API, with its record."""

@@ -10,7 +10,6 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cooperacion import api as register_api
 from cooperacion.iati import views as iati_views
 from cooperacion.sitemaps import RecordSitemap
 from home import views as home_views
@@ -33,7 +32,6 @@ urlpatterns = [
     ),
     path("datos/iati/actividades.xml", iati_views.activities, name="iati_activities"),
     path("datos/iati/actividades/<int:pk>.xml", iati_views.activity, name="iati_activity"),
-    path("api/v1/records/figures/", register_api.RecordFiguresAPIView.as_view(), name="api_record_figures"),
     path("", include("cooperacion.opendata.urls")),
     path("api/v1/", include("search.urls")),
     path("api/v2/", api_router.urls),

@@ -7,12 +7,14 @@ same service, `search_records`: the same records in the same order, with the sam
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.models import ModelLogEntry
 
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import generics, serializers
@@ -20,6 +22,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cooperacion.figures import register_figures
 from cooperacion.models import (
     CooperationAction,
     DevelopmentPlanTarget,
@@ -31,7 +34,7 @@ from cooperacion.models import (
 )
 from home.api import PublicAPIMixin
 
-from .filters import RecordSearchFilterSet
+from .filters import RecordSearchFilterSet, every_public_match, invalid_parameters
 from .query import clean_query
 from .records import search_records, suggest_records
 from .serializers import (
@@ -66,10 +69,13 @@ INVALID = OpenApiResponse(
 )
 
 
+PUBLIC_RECORD_EVENTS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete")
+
+
 def register_last_modified():
     """When the register's public answers last changed: the newest change of a public record, or
-    the newest entry of the register's history (a record withdrawn or deleted, a partner or an
-    entity renamed), whichever is later. Both read the end of an index (action_updated_idx, the
+    the newest entry of the register's history that the public sees (a record published, withdrawn
+    or deleted, a partner or an entity renamed), whichever is later. Both read the end of an index (action_updated_idx, the
     log's timestamp)."""
     latest_record = (
         CooperationAction.objects.public()
@@ -77,9 +83,13 @@ def register_last_modified():
         .values_list("updated_at", flat=True)
         .first()
     )
+    types = ContentType.objects.get_for_models(*REGISTER_MODELS)
+    # A record's drafts and edits before publication are nobody's business outside the office.
+    record_type = types.pop(CooperationAction)
     latest_logged = (
         ModelLogEntry.objects.filter(
-            content_type__in=ContentType.objects.get_for_models(*REGISTER_MODELS).values()
+            Q(content_type__in=types.values())
+            | Q(content_type=record_type, action__in=PUBLIC_RECORD_EVENTS)
         )
         .order_by("-timestamp")
         .values_list("timestamp", flat=True)
@@ -93,11 +103,8 @@ class RegisterAPIMixin(PublicAPIMixin):
         return register_last_modified()
 
 
-def invalid_parameters(filterset):
-    return Response(
-        {"detail": _("Parámetros no válidos."), "errors": filterset.errors.get_json_data()},
-        status=400,
-    )
+def invalid_parameters_response(filterset):
+    return Response(invalid_parameters(filterset), status=400)
 
 
 @extend_schema(
@@ -122,10 +129,40 @@ class RecordListView(RegisterAPIMixin, generics.ListAPIView):
     def list(self, request, *args, **kwargs):
         filterset = DjangoFilterBackend().get_filterset(request, self.get_queryset(), self)
         if not filterset.is_valid():
-            return invalid_parameters(filterset)
+            return invalid_parameters_response(filterset)
         result = search_records(filterset.search_request())
         context = {**self.get_serializer_context(), "query": result.request.query}
         return Response(RecordSearchSerializer(result, context=context).data)
+
+
+@extend_schema(
+    summary=gettext_lazy("Cifras de los registros públicos"),
+    description=gettext_lazy(
+        "Lo que muestra la página de cifras para los mismos parámetros: acciones, aliados, países y "
+        "recursos movilizados (solo de los registros cuyos montos autorizó publicar el aliado), "
+        "series por año, tipo, estado, tipo de aliado, sector, entidad, ODS, país y mesa temática, y el "
+        "avance de las metas del Plan de Desarrollo. Cuenta todos los registros que cumplen los "
+        "filtros: sort, page y page_size no se tienen en cuenta."
+    ),
+    responses={
+        200: OpenApiResponse(OpenApiTypes.OBJECT, description=gettext_lazy("Las cifras.")),
+        400: INVALID,
+        429: TOO_MANY_REQUESTS,
+    },
+)
+class RecordFiguresView(RegisterAPIMixin, generics.GenericAPIView):
+    """The dashboard's figures for the same parameters, counted over every matching record."""
+
+    queryset = CooperationAction.objects.public()
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = RecordSearchFilterSet
+    pagination_class = None
+
+    def get(self, request):
+        filterset = every_public_match(request.query_params)
+        if not filterset.is_valid():
+            return invalid_parameters_response(filterset)
+        return Response(register_figures(filterset).as_dict())
 
 
 @extend_schema(

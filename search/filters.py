@@ -206,3 +206,21 @@ class RecordSearchFilterSet(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         return queryset.filter(pk__in=DatabaseEngine().matching_ids(self.search_request()))
+
+
+# A page of results has an order and a place in the list; downloads and figures read every match.
+PAGING_PARAMETERS = ("sort", "page", "page_size")
+
+
+def every_public_match(params) -> RecordSearchFilterSet:
+    """The search's filters over the public records, paging and order left out: what the
+    downloads, the IATI file and the figures read."""
+    params = params.copy()
+    for key in PAGING_PARAMETERS:
+        params.pop(key, None)
+    return RecordSearchFilterSet(params, queryset=CooperationAction.objects.public())
+
+
+def invalid_parameters(filterset, detail=None) -> dict:
+    """The body of every 400 answer to bad search parameters, whatever the format asked for."""
+    return {"detail": detail or _("Parámetros no válidos."), "errors": filterset.errors.get_json_data()}

@@ -6,8 +6,11 @@ MAX_QUERY_LENGTH = 200
 
 
 def clean_query(text: str | None) -> str:
-    """Drop control characters (a NUL byte breaks SQLite FTS5), fold whitespace, cap the length."""
+    """Drop control characters (a NUL byte breaks SQLite FTS5) and double quotes (an unpaired one
+    is a syntax error in FTS5 and PostgreSQL's tsquery), fold whitespace, cap the length."""
     if not text:
         return ""
-    printable = "".join(" " if unicodedata.category(char).startswith("C") else char for char in text)
+    printable = "".join(
+        " " if char == '"' or unicodedata.category(char).startswith("C") else char for char in text
+    )
     return " ".join(printable.split())[:MAX_QUERY_LENGTH].strip()

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import caches
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
@@ -63,3 +64,12 @@ def bilingual_site(db):
 def _reset_language():
     yield
     translation.activate("es")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Ids are reused after a test's rollback, so what an earlier test cached (an image's
+    renditions, a rate-limit count) would belong to another object: every test starts empty."""
+    yield
+    for cache in caches.all():
+        cache.clear()

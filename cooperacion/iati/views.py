@@ -1,54 +1,60 @@
 """The IATI activity files (any search filter, or one record) and the published crosswalk page."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
-from search.filters import RecordSearchFilterSet
+from home.throttling import rate_limited
+from search.filters import every_public_match, invalid_parameters
 
 from ..models import CooperationAction
 from . import crosswalk, export
 
-# Paging and ordering belong to the search page: a download holds every matching record.
-IGNORED_PARAMETERS = ("sort", "page", "page_size")
+
+def public(response):
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+    return response
 
 
-@require_GET
+@require_safe
+@rate_limited
 def activities(request):
-    params = request.GET.copy()
-    for key in IGNORED_PARAMETERS:
-        params.pop(key, None)
-    filterset = RecordSearchFilterSet(params, queryset=CooperationAction.objects.public())
+    filterset = every_public_match(request.GET)
     if not filterset.is_valid():
-        return JsonResponse(
-            {"detail": _("Parámetros no válidos."), "errors": filterset.errors.get_json_data()}, status=400
-        )
+        return JsonResponse(invalid_parameters(filterset), status=400)
     actions = filterset.qs
     # An IATI file holds at least one activity.
     if not actions.exists():
         return JsonResponse(
             {"detail": _("Ningún registro público coincide con estos filtros."), "errors": {}}, status=404
         )
-    response = StreamingHttpResponse(
-        export.stream(export.iterate(actions), request), content_type=export.CONTENT_TYPE
-    )
+    if request.method == "HEAD":
+        # The headers alone: a harvester checking the link does not run the export.
+        response = HttpResponse(content_type=export.CONTENT_TYPE)
+    else:
+        response = StreamingHttpResponse(
+            export.stream(export.iterate(actions), request), content_type=export.CONTENT_TYPE
+        )
     response["Content-Disposition"] = 'inline; filename="iati-actividades.xml"'
-    return response
+    return public(response)
 
 
-@require_GET
+@require_safe
+@rate_limited
 def activity(request, pk):
     actions = list(export.prepared(CooperationAction.objects.public().filter(pk=pk)))
     if not actions:
         raise Http404
     response = HttpResponse(b"".join(export.stream(actions, request)), content_type=export.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="iati-actividad-{pk}.xml"'
-    return response
+    return public(response)
 
 
-@require_GET
+@require_safe
 def crosswalk_page(request):
     example = CooperationAction.objects.public().order_by("pk").values_list("pk", flat=True).first()
     return render(

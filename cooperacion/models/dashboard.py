@@ -38,7 +38,7 @@ class DashboardPage(BasePage):
         index.SearchField("introduction"),
         index.SearchField("methodology"),
     ]
-    api_fields = [APIField("introduction"), APIField("methodology")]
+    api_fields = BasePage.api_fields + [APIField("introduction"), APIField("methodology")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -54,13 +54,14 @@ class DashboardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the search engine and the figures import the register's models.
+        from search.filters import every_public_match
         from search.records import search_records
 
         from ..charts import dashboard_charts
-        from ..figures import ACHIEVED_STATUSES, figures_filterset, register_figures
+        from ..figures import ACHIEVED_STATUSES, register_figures
 
         context = super().get_context(request, *args, **kwargs)
-        filterset = figures_filterset(request.GET)
+        filterset = every_public_match(request.GET)
         figures = register_figures(filterset)
         search_request = filterset.search_request()
         # The filter form offers the search's facets, with its counts and labels; no hits needed.

@@ -96,7 +96,7 @@ class DatasetPage(BasePage):
         index.SearchField("introduction"),
         index.SearchField("keywords"),
     ]
-    api_fields = [
+    api_fields = BasePage.api_fields + [
         APIField("introduction"),
         APIField("licence"),
         APIField("licence_url"),

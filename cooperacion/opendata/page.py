@@ -7,9 +7,10 @@ from django import forms
 from django.http import QueryDict
 from django.urls import reverse
 
+from search.filters import PAGING_PARAMETERS, every_public_match
+
 from .catalogue import dataset_facts, distributions
 from .columns import COLUMNS, Column
-from .views import IGNORED_PARAMETERS, record_filterset
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def valid_filters(filterset) -> QueryDict:
     filterset.is_valid()
     query = QueryDict(mutable=True)
     for key in filterset.filters:
-        if key in IGNORED_PARAMETERS or key in filterset.errors:
+        if key in PAGING_PARAMETERS or key in filterset.errors:
             continue
         values = [value for value in filterset.data.getlist(key) if value]
         if values:
@@ -47,7 +48,7 @@ def filter_summary(filterset) -> list[tuple[str, list[str]]]:
     summary = []
     for name, field in filterset.form.fields.items():
         value = filterset.form.cleaned_data.get(name)
-        if name in IGNORED_PARAMETERS or value in (None, ""):
+        if name in PAGING_PARAMETERS or value in (None, ""):
             continue
         if isinstance(field, forms.ModelMultipleChoiceField):
             values = [str(item) for item in value]
@@ -62,9 +63,9 @@ def filter_summary(filterset) -> list[tuple[str, list[str]]]:
 
 
 def dataset_context(page, request) -> dict:
-    filterset = record_filterset(request.GET)
+    filterset = every_public_match(request.GET)
     query = valid_filters(filterset)
-    applied = record_filterset(query) if filterset.errors else filterset
+    applied = every_public_match(query) if filterset.errors else filterset
     summary = filter_summary(applied)
     facts = dataset_facts(request)
     return {

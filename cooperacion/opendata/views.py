@@ -4,7 +4,7 @@ Schema and the DCAT catalogue. Invalid parameters answer 400 with a JSON body
 
 from django import forms
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from search.filters import RecordSearchFilterSet
+from home.throttling import rate_limited
+from search.filters import PAGING_PARAMETERS, every_public_match
 
-from ..models import CooperationAction
 from .catalogue import XLSX_MEDIA_TYPE, current_licence_url, dcat_catalogue, origin
 from .schema import record_schema
 from .writers import (
@@ -28,8 +28,6 @@ from .writers import (
     xlsx_stream,
 )
 
-# The search's paging and order mean nothing to a download of every matching record.
-IGNORED_PARAMETERS = ("sort", "page", "page_size")
 FILE_STEM = "registro-cooperacion-bogota"
 
 
@@ -38,20 +36,12 @@ def dataset_title() -> str:
         return _("Registro de cooperación internacional de Bogotá")
 
 
-def record_filterset(params: QueryDict) -> RecordSearchFilterSet:
-    """The search's filters over the public records, without the parameters downloads ignore."""
-    params = params.copy()
-    for key in IGNORED_PARAMETERS:
-        params.pop(key, None)
-    return RecordSearchFilterSet(params, queryset=CooperationAction.objects.public())
-
-
 def applied_filters(filterset) -> dict[str, list[str]]:
     """The filter parameters given, as given (for a valid filterset)."""
     return {
         key: values
         for key in filterset.filters
-        if key not in IGNORED_PARAMETERS
+        if key not in PAGING_PARAMETERS
         and (values := [value for value in filterset.data.getlist(key) if value])
     }
 
@@ -96,9 +86,10 @@ def _download(request, stream, content_type: str, extension: str):
 
 
 @require_safe
+@rate_limited
 def csv_download(request):
     """`?formato=rfc4180` for programs; by default, the CSV Spanish-locale spreadsheets open."""
-    filterset, options = record_filterset(request.GET), CsvOptionsForm(request.GET)
+    filterset, options = every_public_match(request.GET), CsvOptionsForm(request.GET)
     if not (filterset.is_valid() & options.is_valid()):
         return bad_request(filterset.form, options)
     dialect = CSV_DIALECTS[options.cleaned_data["formato"] or DEFAULT_CSV_DIALECT]
@@ -111,8 +102,9 @@ def csv_download(request):
 
 
 @require_safe
+@rate_limited
 def xlsx_download(request):
-    filterset = record_filterset(request.GET)
+    filterset = every_public_match(request.GET)
     if not filterset.is_valid():
         return bad_request(filterset.form)
     count = filterset.qs.count()
@@ -131,8 +123,9 @@ def xlsx_download(request):
 
 
 @require_safe
+@rate_limited
 def json_download(request):
-    filterset = record_filterset(request.GET)
+    filterset = every_public_match(request.GET)
     if not filterset.is_valid():
         return bad_request(filterset.form)
     metadata = {

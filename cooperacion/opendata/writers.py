@@ -52,15 +52,21 @@ class CsvDialect:
     decimal_mark: str
     # Spreadsheet software reads UTF-8 only when the file starts with a byte order mark.
     byte_order_mark: bool
+    # A spreadsheet runs a cell that starts with = + - @ as a formula: text written by an editor must
+    # not become one on a visitor's computer (OWASP's CSV injection), so it is shown as text.
+    neutralise_formulas: bool
 
 
 CSV_DIALECTS = {
     # Spanish-locale Excel and LibreOffice: ";" separates fields, "," is the decimal mark.
-    "es": CsvDialect("es", ";", ",", True),
+    "es": CsvDialect("es", ";", ",", True, True),
     # For programs (RFC 4180): "," separates fields, "." is the decimal mark, no byte order mark.
-    "rfc4180": CsvDialect("rfc4180", ",", ".", False),
+    "rfc4180": CsvDialect("rfc4180", ",", ".", False, False),
 }
 DEFAULT_CSV_DIALECT = "es"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Echo:
@@ -73,15 +79,18 @@ class _Echo:
 def csv_text(value, dialect: CsvDialect) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
         return format(value, "f").replace(".", dialect.decimal_mark)
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    text = LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+    if dialect.neutralise_formulas and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def csv_stream(queryset, origin: str, dialect: CsvDialect) -> Iterator[bytes]:

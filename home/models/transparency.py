@@ -71,7 +71,7 @@ class TransparencyIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.TransparencyCategoryPage"]
@@ -173,7 +173,7 @@ class TransparencyCategoryPage(BasePage):
 
     content_panels = [FieldPanel("number"), *BasePage.content_panels, FieldPanel("introduction")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("number"), APIField("introduction")]
+    api_fields = BasePage.api_fields + [APIField("number"), APIField("introduction")]
     # The standard's number is the same in every language: wagtail-localize copies it, never asks for it.
     override_translatable_fields = [SynchronizedField("number")]
     base_form_class = NumberedPageForm
@@ -253,7 +253,7 @@ class TransparencyItemPage(BasePage):
         index.SearchField("not_applicable_reason"),
         index.FilterField("applies"),
     ]
-    api_fields = [
+    api_fields = BasePage.api_fields + [
         APIField("number"),
         APIField("applies"),
         APIField("body"),

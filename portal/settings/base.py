@@ -208,6 +208,7 @@ IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "CO-NIT-899999061")
 # images and documents at /api/v2/ (Wagtail's API). Read-only, anonymous, JSON.
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 API_THROTTLE_RATE = env_rate("API_THROTTLE_RATE", "120/min")
+DOWNLOAD_THROTTLE_RATE = env_rate("DOWNLOAD_THROTTLE_RATE", "20/min")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -233,8 +234,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
-# Browsers on other sites may read the open data and the APIs, never send credentials or write.
-CORS_URLS_REGEX = r"^/(api/|datos/|data\.json$)"
+# Browsers on other sites may read the open data, the APIs and the pages' JSON lists (the transparency
+# items.json), never send credentials or write.
+CORS_URLS_REGEX = r"^/(api/|datos/|data\.json$|[a-z]{2}/[\w\-/]+\.json$)"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -18,3 +18,4 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bogota-test-media-"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The suite calls the APIs far faster than any visitor; the rate limit's own tests lower this.
 API_THROTTLE_RATE = "100000/min"
+DOWNLOAD_THROTTLE_RATE = "100000/min"

@@ -9,14 +9,15 @@ from django.utils import translation
 
 import pytest
 
-from cooperacion.figures import ACHIEVED_STATUSES, figures_filterset, register_figures
+from cooperacion.figures import ACHIEVED_STATUSES, register_figures
 from cooperacion.models import DevelopmentPlanTarget, Status
 from cooperacion.reference_data import DEVELOPMENT_PLAN_TARGETS, load_reference_data
+from search.filters import every_public_match
 from tests.cooperacion.conftest import PRIVATE_MARKER
 
 
 def figures(query=""):
-    filterset = figures_filterset(QueryDict(query))
+    filterset = every_public_match(QueryDict(query))
     assert filterset.is_valid(), filterset.errors
     return register_figures(filterset)
 
@@ -114,7 +115,7 @@ class TestFigures:
             "q=movilidad",
             f"sector={figures_world.sectors['amb'].pk}",
         ):
-            filterset = figures_filterset(QueryDict(query))
+            filterset = every_public_match(QueryDict(query))
             assert filterset.is_valid()
             assert register_figures(filterset).actions == filterset.qs.count(), query
 
@@ -192,7 +193,7 @@ class TestDevelopmentPlanTargets:
 
 @pytest.mark.parametrize("query", ["", "type=alianza&country=FR", "q=clima&year_from=2020"])
 def test_a_constant_number_of_queries(figures_world, django_assert_max_num_queries, query):
-    filterset = figures_filterset(QueryDict(query))
+    filterset = every_public_match(QueryDict(query))
     assert filterset.is_valid()
     filterset.qs  # noqa: B018 — validating the choices is the filter's cost, not the figures'
     with django_assert_max_num_queries(6):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -383,7 +384,7 @@ class TestOtherRecords:
         assert activity.xpath("transaction/transaction-date/@iso-date") == ["2021-02-01"]
 
     def test_characters_xml_cannot_carry_are_left_out(self, client, iati):
-        action = CooperationActionFactory(title="Título\x0b con\x00 control", summary="Resumen\x1f.")
+        action = CooperationActionFactory(title="Título\x0b con\x01 control", summary="Resumen\x1f.")
         activity = activity_of(parse(client.get(one(action.pk))), action.pk)
         assert narratives(activity.find("title")) == {"es": "Título con control"}
 
@@ -406,6 +407,26 @@ class TestFilteredExport:
         public = {iati.full.pk, iati.minimal.pk, iati.without_amounts.pk, iati.record_only.pk}
         assert identifiers(root) == public
         assert MARKER.encode() not in content
+
+    def test_head_answers_the_headers_without_writing_the_file(self, client, iati):
+        response = client.head(ALL)
+        assert response.status_code == 200 and not response.streaming
+        assert response["Content-Type"] == "application/xml; charset=utf-8"
+        assert "public" in response["Cache-Control"]
+        assert "public" in client.get(one(iati.full.pk))["Cache-Control"]
+
+    def test_past_the_download_allowance_a_429_with_retry_after(self, client, iati, settings):
+        settings.DOWNLOAD_THROTTLE_RATE = "2/min"
+        cache.clear()
+        assert client.get(one(iati.full.pk)).status_code == 200
+        assert client.get(ALL).status_code == 200
+        response = client.get(ALL)
+        assert response.status_code == 429
+        assert 0 < int(response["Retry-After"]) <= 60
+        assert response.json()["detail"].startswith("Demasiadas solicitudes desde su dirección.")
+        assert client.get("/datos/registro.csv").status_code == 429
+        assert client.get("/api/v1/records/").status_code == 200
+        cache.clear()
 
     def test_a_filter_selects_the_records(self, client, iati):
         root = parse(client.get(ALL, {"type": ["convenio", "alianza"], "partner": iati.partners["uni"].pk}))

@@ -128,6 +128,19 @@ class TestMachineCsv:
                 expected = right[name].replace(".", ",") if name in decimals else right[name]
                 assert left[name] == expected, name
 
+    def test_a_text_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(self, client, world):
+        formula = '=HYPERLINK("http://example.com/x";"clic")'
+        record = CooperationActionFactory(title=formula, summary="-2+3", title_en="@SUM(A1)")
+        rebuild()
+        spreadsheet = by_id(spreadsheet_csv(client)[1])[record.pk]
+        assert (spreadsheet["titulo"], spreadsheet["resumen"], spreadsheet["titulo_en"]) == (
+            "'" + formula,
+            "'-2+3",
+            "'@SUM(A1)",
+        )
+        machine = by_id(machine_csv(client)[1])[record.pk]
+        assert (machine["titulo"], machine["resumen"], machine["titulo_en"]) == (formula, "-2+3", "@SUM(A1)")
+
 
 class TestColumns:
     def test_every_column_of_the_full_record(self, client, world):

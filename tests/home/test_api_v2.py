@@ -378,3 +378,35 @@ class TestImagesAndDocuments:
         assert listed(client, "images") == {photo.pk}
         page.unpublish()
         assert listed(client, "images") == set()
+
+
+@pytest.mark.parametrize(
+    "endpoint", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"], ids=["pages", "images", "docs"]
+)
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"search": '"'},
+        {"search": 'a"b', "search_operator": "or"},
+        {"search": "x", "search_operator": "xx"},
+        {"offset": "9" * 30},
+        {"offset": "-1"},
+        {"limit": "abc"},
+        {"order": "nonexistent"},
+        {"first_published_at": "abc"},
+        {"child_of": "abc"},
+    ],
+    ids=lambda query: "&".join(f"{key}={value[:8]}" for key, value in query.items()),
+)
+def test_what_a_visitor_types_answers_400_or_200_never_500(client, bilingual_site, endpoint, query):
+    response = client.get(endpoint, query)
+    assert response.status_code in (200, 400), (response.status_code, response.content[:300])
+    if response.status_code == 400:
+        assert response.json()["message"]
+
+
+def test_a_field_filter_with_an_impossible_date_is_refused_with_the_reason(client, bilingual_site):
+    publish(TransparencyItemPageFactory(parent=transparency_category(bilingual_site)))
+    response = client.get(PAGES, {"type": "home.TransparencyItemPage", "last_reviewed": "2024-13-45"})
+    assert response.status_code == 400
+    assert response.json()["message"]

@@ -329,14 +329,16 @@ class TestMachineReadableList:
 
 class TestFooterLink:
     def test_every_page_links_the_section_in_its_language(self, client, section):
-        for url, expected in (
-            ("/es/", "/es/transparencia/"),
-            ("/en/", "/en/transparency/"),
-            ("/en/how-we-work/", "/en/transparency/"),
-            (reverse("search"), "/es/transparencia/"),
+        spanish = "Transparencia y acceso a la información pública"
+        english = "Transparency and access to public information"
+        for url, expected, text in (
+            ("/es/", "/es/transparencia/", spanish),
+            ("/en/", "/en/transparency/", english),
+            ("/en/how-we-work/", "/en/transparency/", english),
+            (reverse("search"), "/es/transparencia/", spanish),
         ):
             footer = soup(client.get(url)).select_one(".site-footer")
-            link = footer.find("a", string="Transparencia y acceso a la información pública")
+            link = footer.find("a", string=text)
             assert link is not None and link["href"] == expected, url
 
     def test_falls_back_to_spanish_while_english_has_no_section(self, client, section):

@@ -427,7 +427,7 @@ class TestHTTP:
         assert preflight["Access-Control-Allow-Origin"] == "*"
         assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
 
-        for path in ("/api/v2/pages/", "/datos/registro.csv", "/data.json"):
+        for path in ("/api/v2/pages/", "/datos/registro.csv", "/data.json", "/es/transparencia/items.json"):
             assert client.get(path, **origin)["Access-Control-Allow-Origin"] == "*"
         for path in ("/es/cooperacion/buscar/", "/healthz", "/datos.json", "/es/datos-abiertos/"):
             assert not client.get(path, **origin).has_header("Access-Control-Allow-Origin")
@@ -472,6 +472,7 @@ class TestSchemaAndDocs:
         assert set(schema["paths"]) == {
             "/api/v1/records/",
             "/api/v1/records/{id}/",
+            "/api/v1/records/figures/",
             "/api/v1/records/suggest/",
         }
         listing = schema["paths"]["/api/v1/records/"]["get"]

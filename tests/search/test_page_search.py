@@ -46,6 +46,8 @@ class TestPageSearch:
         "params",
         [
             {"q": '"cooperación" AND (OR NOT *'},
+            {"q": '"'},
+            {"q": 'coop"eración'},
             {"q": "x" * 10_000},
             {"q": "cooperación", "page": "abc"},
             {"q": "cooperación", "page": "999"},
