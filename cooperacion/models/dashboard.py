@@ -18,9 +18,6 @@ from home.models import BasePage
 from .codelists import Status
 from .pages import RICH_TEXT
 
-# What the figures ignore of the search's parameters: they count every matching record.
-LISTING_PARAMETERS = ("sort", "page", "page_size")
-
 
 class DashboardPage(BasePage):
     introduction = models.TextField(_("introducción"), max_length=800, blank=True)
@@ -87,8 +84,10 @@ class DashboardPage(BasePage):
 
 def valid_parameters(params, filterset):
     """The visitor's filter parameters without the invalid ones and those the figures ignore."""
+    from search.filters import PAGING_PARAMETERS
+
     kept = params.copy()
-    for name in [*filterset.form.errors, *LISTING_PARAMETERS]:
+    for name in [*filterset.form.errors, *PAGING_PARAMETERS]:
         kept.pop(name, None)
     for name in list(kept):
         if name not in filterset.form.fields or not any(kept.getlist(name)):
