@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
@@ -219,6 +220,20 @@ def every_public_match(params) -> RecordSearchFilterSet:
     for key in PAGING_PARAMETERS:
         params.pop(key, None)
     return RecordSearchFilterSet(params, queryset=CooperationAction.objects.public())
+
+
+def valid_filters(filterset) -> QueryDict:
+    """The visitor's filter parameters without the ones in error and without paging and order:
+    what a link to the same selection elsewhere (search, downloads, figures) carries."""
+    filterset.is_valid()
+    query = QueryDict(mutable=True)
+    for key in filterset.filters:
+        if key in PAGING_PARAMETERS or key in filterset.errors:
+            continue
+        values = [value for value in filterset.data.getlist(key) if value]
+        if values:
+            query.setlist(key, values)
+    return query
 
 
 def invalid_parameters(filterset, detail=None) -> dict:

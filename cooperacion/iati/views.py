@@ -1,10 +1,8 @@
 """The IATI activity files (any search filter, or one record) and the published crosswalk page."""
 
-from django.conf import settings
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -12,12 +10,8 @@ from home.throttling import rate_limited
 from search.filters import every_public_match, invalid_parameters
 
 from ..models import CooperationAction
+from ..opendata.views import public_file, streamed_file
 from . import crosswalk, export
-
-
-def public(response):
-    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
-    return response
 
 
 @require_safe
@@ -32,15 +26,8 @@ def activities(request):
         return JsonResponse(
             {"detail": _("Ningún registro público coincide con estos filtros."), "errors": {}}, status=404
         )
-    if request.method == "HEAD":
-        # The headers alone: a harvester checking the link does not run the export.
-        response = HttpResponse(content_type=export.CONTENT_TYPE)
-    else:
-        response = StreamingHttpResponse(
-            export.stream(export.iterate(actions), request), content_type=export.CONTENT_TYPE
-        )
-    response["Content-Disposition"] = 'inline; filename="iati-actividades.xml"'
-    return public(response)
+    stream = export.stream(export.iterate(actions), request)
+    return streamed_file(request, stream, export.CONTENT_TYPE, "iati-actividades.xml", attachment=False)
 
 
 @require_safe
@@ -51,7 +38,7 @@ def activity(request, pk):
         raise Http404
     response = HttpResponse(b"".join(export.stream(actions, request)), content_type=export.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="iati-actividad-{pk}.xml"'
-    return public(response)
+    return public_file(response)
 
 
 @require_safe

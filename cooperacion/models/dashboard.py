@@ -51,7 +51,7 @@ class DashboardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the search engine and the figures import the register's models.
-        from search.filters import every_public_match
+        from search.filters import every_public_match, valid_filters
         from search.records import search_records
 
         from ..charts import dashboard_charts
@@ -63,7 +63,7 @@ class DashboardPage(BasePage):
         search_request = filterset.search_request()
         # The filter form offers the search's facets, with its counts and labels; no hits needed.
         facets = search_records(replace(search_request, page=1, page_size=1)).facets
-        params = valid_parameters(request.GET, filterset)
+        params = valid_filters(filterset)
         query = f"?{params.urlencode()}" if params else ""
         context.update(
             filterset=filterset,
@@ -80,16 +80,3 @@ class DashboardPage(BasePage):
             api_url=reverse("api_record_figures") + query,
         )
         return context
-
-
-def valid_parameters(params, filterset):
-    """The visitor's filter parameters without the invalid ones and those the figures ignore."""
-    from search.filters import PAGING_PARAMETERS
-
-    kept = params.copy()
-    for name in [*filterset.form.errors, *PAGING_PARAMETERS]:
-        kept.pop(name, None)
-    for name in list(kept):
-        if name not in filterset.form.fields or not any(kept.getlist(name)):
-            kept.pop(name)
-    return kept

@@ -4,10 +4,9 @@ filters, a summary of those filters, the dataset's figures and the data dictiona
 from dataclasses import dataclass
 
 from django import forms
-from django.http import QueryDict
 from django.urls import reverse
 
-from search.filters import PAGING_PARAMETERS, every_public_match
+from search.filters import PAGING_PARAMETERS, every_public_match, valid_filters
 
 from .catalogue import dataset_facts, distributions
 from .columns import COLUMNS, Column
@@ -26,19 +25,6 @@ def data_dictionary() -> list[DictionaryEntry]:
         DictionaryEntry(column, str(column.type.label), column.codelist.entries() if column.codelist else [])
         for column in COLUMNS
     ]
-
-
-def valid_filters(filterset) -> QueryDict:
-    """The visitor's filter parameters without the ones in error (and those downloads ignore)."""
-    filterset.is_valid()
-    query = QueryDict(mutable=True)
-    for key in filterset.filters:
-        if key in PAGING_PARAMETERS or key in filterset.errors:
-            continue
-        values = [value for value in filterset.data.getlist(key) if value]
-        if values:
-            query.setlist(key, values)
-    return query
 
 
 def filter_summary(filterset) -> list[tuple[str, list[str]]]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from home.throttling import rate_limited
-from search.filters import PAGING_PARAMETERS, every_public_match
+from search.filters import every_public_match, valid_filters
 
 from .catalogue import XLSX_MEDIA_TYPE, current_licence_url, dcat_catalogue, origin
 from .schema import record_schema
@@ -34,16 +34,6 @@ FILE_STEM = "registro-cooperacion-bogota"
 def dataset_title() -> str:
     with translation.override("es"):
         return _("Registro de cooperación internacional de Bogotá")
-
-
-def applied_filters(filterset) -> dict[str, list[str]]:
-    """The filter parameters given, as given (for a valid filterset)."""
-    return {
-        key: values
-        for key in filterset.filters
-        if key not in PAGING_PARAMETERS
-        and (values := [value for value in filterset.data.getlist(key) if value])
-    }
 
 
 class CsvOptionsForm(forms.Form):
@@ -68,21 +58,27 @@ def bad_request(*forms_with_errors, detail=None) -> JsonResponse:
     )
 
 
-def _public(response):
+def public_file(response):
+    """A file of public data: browsers and shared caches may keep it a while."""
     patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
     return response
 
 
-def _download(request, stream, content_type: str, extension: str):
+def streamed_file(request, stream, content_type: str, filename: str, *, attachment=True):
+    """A whole-register file streamed as `stream` writes it (downloads here, the IATI file)."""
     if request.method == "HEAD":
         # The headers alone: a harvester checking the link does not run the export.
         stream.close()
         response = HttpResponse(content_type=content_type)
     else:
         response = StreamingHttpResponse(stream, content_type=content_type)
+    response.headers["Content-Disposition"] = content_disposition_header(attachment, filename)
+    return public_file(response)
+
+
+def _download(request, stream, content_type: str, extension: str):
     filename = f"{FILE_STEM}-{timezone.localdate():%Y-%m-%d}.{extension}"
-    response.headers["Content-Disposition"] = content_disposition_header(True, filename)
-    return _public(response)
+    return streamed_file(request, stream, content_type, filename)
 
 
 @require_safe
@@ -134,7 +130,7 @@ def json_download(request):
         "generado": timezone.localtime().isoformat(timespec="seconds"),
         "licencia": current_licence_url(),
         "esquema": origin(request) + reverse("opendata_schema"),
-        "filtros": applied_filters(filterset),
+        "filtros": dict(valid_filters(filterset).lists()),
     }
     return _download(
         request, json_stream(filterset.qs, origin(request), metadata), "application/json", "json"
@@ -143,7 +139,7 @@ def json_download(request):
 
 @require_safe
 def json_schema(request):
-    return _public(
+    return public_file(
         JsonResponse(
             record_schema(origin(request)),
             content_type="application/schema+json",
@@ -155,6 +151,6 @@ def json_schema(request):
 @require_safe
 def dcat_catalogue_view(request):
     """`/data.json`: the DCAT-US 1.1 catalogue the city's CKAN portal harvests."""
-    return _public(
+    return public_file(
         JsonResponse(dcat_catalogue(request), json_dumps_params={"ensure_ascii": False, "indent": 2})
     )
