@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from cooperacion.models import (
     ActionType,
     CooperationAction,
+    DistrictEntity,
     InstrumentKind,
     SustainableDevelopmentGoal,
 )
@@ -574,6 +575,7 @@ def ensure_sheet(index, spec, english, command):
     if sheet is None:
         adapted = spec.get("adapted_from_entity")
         sheet = GoodPracticePage(
+            entity=DistrictEntity.objects.filter(acronym=spec.get("entity", "SG")).first(),
             start_date=spec["start_date"],
             adapted_from_other_entity=bool(adapted),
             adapted_from_entity=adapted["es"] if adapted else "",
@@ -593,6 +595,7 @@ def ensure_sheet(index, spec, english, command):
         slug = fields.pop("slug")
         adapted = spec.get("adapted_from_entity")
         fields.update(
+            entity=sheet.entity,
             start_date=sheet.start_date,
             adapted_from_other_entity=sheet.adapted_from_other_entity,
             adapted_from_entity=adapted["en"] if adapted else "",

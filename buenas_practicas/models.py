@@ -32,8 +32,12 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
-from cooperacion.models import CooperationAction, SustainableDevelopmentGoal
-from cooperacion.serializers import RecordLinkSerializer, SustainableDevelopmentGoalSerializer
+from cooperacion.models import CooperationAction, DistrictEntity, SustainableDevelopmentGoal
+from cooperacion.serializers import (
+    NamedReferenceSerializer,
+    RecordLinkSerializer,
+    SustainableDevelopmentGoalSerializer,
+)
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 
@@ -143,6 +147,10 @@ class GoodPracticeIndexPage(BasePage):
 
 
 class GoodPracticePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entity"].required = True
+
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("related_records")
@@ -165,6 +173,17 @@ class GoodPracticePage(BasePage):
     """One documented good practice, with the sections of the district's documentation form."""
 
     # 1. General information (the practice's name is the page title).
+    # Whose practice it is: scopes which liaisons may draft it (cooperacion.permissions). Empty
+    # only in sheets written before entities were recorded; the admin form requires it.
+    entity = models.ForeignKey(
+        DistrictEntity,
+        verbose_name=_("entidad distrital"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="good_practices",
+        help_text=_("La entidad del Distrito a la que pertenece la buena práctica."),
+    )
     responsible_office = models.CharField(
         _("dependencia responsable"),
         max_length=255,
@@ -254,6 +273,7 @@ class GoodPracticePage(BasePage):
     base_form_class = GoodPracticePageForm
     general_panels = [
         TitleFieldPanel("title", heading=_("Nombre de la buena práctica")),
+        FieldPanel("entity"),
         FieldRowPanel([FieldPanel("responsible_office"), FieldPanel("process")]),
         FieldRowPanel([FieldPanel("team"), FieldPanel("start_date")]),
         FieldPanel("mipg_policies", widget=forms.CheckboxSelectMultiple),
@@ -303,6 +323,7 @@ class GoodPracticePage(BasePage):
     )
 
     api_fields = BasePage.api_fields + [
+        APIField("entity", serializer=NamedReferenceSerializer()),
         APIField("responsible_office"),
         APIField("process"),
         APIField("mipg_policies", serializer=MipgPolicySerializer(many=True)),

@@ -16,6 +16,7 @@ from .models import (
     CooperationAction,
     DatasetLicence,
     DatasetPage,
+    DistrictEntity,
     ResultPage,
     ResultRecord,
     ResultsIndexPage,
@@ -363,6 +364,7 @@ def ensure_results(home, english, command):
             for record in records:
                 ResultRecord.objects.create(page=page, action=record)
             page.sdgs.set(sdgs)
+            page.entities.set(DistrictEntity.objects.filter(action_links__action__in=records).distinct())
             page.save()
             publish_page(page)
             translation = ensure_translation(
@@ -382,6 +384,7 @@ def ensure_results(home, english, command):
                 command,
             )
             translation.sdgs.set(sdgs)
+            translation.entities.set(page.entities.all())
             for record in records:
                 ResultRecord.objects.create(page=translation, action=record)
             publish_page(translation)

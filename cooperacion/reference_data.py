@@ -281,9 +281,16 @@ def load_reference_data():
             if _missing(model, name):
                 model.objects.create(name=name, name_en=name_en, leading_entity=entities.get(leader))
                 created += 1
-    for code, programme, programme_en, target, target_en, indicator, indicator_en, goal in (
-        DEVELOPMENT_PLAN_TARGETS
-    ):
+    for (
+        code,
+        programme,
+        programme_en,
+        target,
+        target_en,
+        indicator,
+        indicator_en,
+        goal,
+    ) in DEVELOPMENT_PLAN_TARGETS:
         _target, was_created = DevelopmentPlanTarget.objects.get_or_create(
             code=code,
             defaults={

@@ -234,7 +234,7 @@ ANSWERS = {
             "de Bogotá» del mapa de procesos de la Secretaría General. El proceso identifica con los "
             "sectores sus prioridades, gestiona alianzas, acompaña su ejecución y, con autorización de "
             "los aliados, visibiliza sus resultados.</p>",
-            "<p>The Office leads the strategic process \"Partnership management and internationalisation "
+            '<p>The Office leads the strategic process "Partnership management and internationalisation '
             "of Bogotá\" in the General Secretariat's process map. The process identifies priorities with "
             "the sectors, builds partnerships, supports their delivery and, with the partners' "
             "authorisation, makes their results known.</p>",
@@ -258,7 +258,10 @@ ANSWERS = {
         ),
         [
             secretaria_general(
-                ("Sedes y dependencias de la Secretaría General", "Premises and units of the General Secretariat"),
+                (
+                    "Sedes y dependencias de la Secretaría General",
+                    "Premises and units of the General Secretariat",
+                ),
                 ("El directorio institucional de la entidad.", "The entity's institutional directory."),
             )
         ],
@@ -372,7 +375,7 @@ ANSWERS = {
             "Peticiones Ciudadanas, o por los canales de la Secretaría General. Las peticiones se "
             "responden en los plazos de la Ley 1755 de 2015.</p>",
             "<p>Anyone can file requests, complaints, claims, suggestions and reports about the Office "
-            "through \"Bogotá te escucha\", the District system for citizen requests, or through the "
+            'through "Bogotá te escucha", the District system for citizen requests, or through the '
             "General Secretariat's channels. Requests are answered within the deadlines of Law 1755 of "
             "2015.</p>",
         ),
@@ -537,7 +540,14 @@ ANSWERS = {
             "<p>The General Secretariat's procurement processes, including those supporting the Office, "
             "are published in SECOP II with their documents, from planning to close.</p>",
         ),
-        [secop(("Buscar por «Secretaría General de la Alcaldía Mayor».", "Search for the General Secretariat."))],
+        [
+            secop(
+                (
+                    "Buscar por «Secretaría General de la Alcaldía Mayor».",
+                    "Search for the General Secretariat.",
+                )
+            )
+        ],
     ),
     "3.3": Applies(
         (
@@ -587,7 +597,10 @@ ANSWERS = {
         [
             secretaria_general(
                 ("Presupuesto de la Secretaría General", "Budget of the General Secretariat"),
-                ("Ingresos, gastos e inversión de cada vigencia.", "Revenue, spending and investment by year."),
+                (
+                    "Ingresos, gastos e inversión de cada vigencia.",
+                    "Revenue, spending and investment by year.",
+                ),
             )
         ],
     ),
@@ -601,7 +614,10 @@ ANSWERS = {
         [
             secretaria_general(
                 ("Ejecución presupuestal", "Budget execution"),
-                ("Informes mensuales de la Secretaría General.", "Monthly reports of the General Secretariat."),
+                (
+                    "Informes mensuales de la Secretaría General.",
+                    "Monthly reports of the General Secretariat.",
+                ),
             )
         ],
     ),
@@ -633,7 +649,10 @@ ANSWERS = {
         [
             secretaria_general(
                 ("Proyectos de inversión", "Investment projects"),
-                ("Fichas y avance de la Secretaría General.", "Sheets and progress of the General Secretariat."),
+                (
+                    "Fichas y avance de la Secretaría General.",
+                    "Sheets and progress of the General Secretariat.",
+                ),
             )
         ],
     ),
@@ -665,7 +684,10 @@ ANSWERS = {
                 url=("/es/estrategia-de-internacionalizacion/", "/en/internationalisation-strategy/"),
                 title=("Estrategia de internacionalización", "Internationalisation strategy"),
             ),
-            Link(url=("/es/resultados/", "/en/results/"), title=("Resultados de las alianzas", "Partnership results")),
+            Link(
+                url=("/es/resultados/", "/en/results/"),
+                title=("Resultados de las alianzas", "Partnership results"),
+            ),
             Link(page="noticias", title=("Publicaciones", "Publications")),
         ],
     ),
@@ -802,7 +824,10 @@ ANSWERS = {
             "data for anyone to reuse.</p>",
         ),
         [
-            Link(url=("/es/buenas-practicas/", "/en/good-practices/"), title=("Buenas prácticas", "Good practices")),
+            Link(
+                url=("/es/buenas-practicas/", "/en/good-practices/"),
+                title=("Buenas prácticas", "Good practices"),
+            ),
             Link(url=("/es/datos-abiertos/", "/en/open-data/"), title=("Datos abiertos", "Open data")),
         ],
     ),
@@ -818,9 +843,15 @@ ANSWERS = {
             "authorises it.</p>",
         ),
         [
-            Link(url=("/es/resultados/", "/en/results/"), title=("Resultados de las alianzas", "Partnership results")),
+            Link(
+                url=("/es/resultados/", "/en/results/"),
+                title=("Resultados de las alianzas", "Partnership results"),
+            ),
             secretaria_general(
-                ("Rendición de cuentas de la Secretaría General", "Accountability of the General Secretariat"),
+                (
+                    "Rendición de cuentas de la Secretaría General",
+                    "Accountability of the General Secretariat",
+                ),
                 ("Audiencias e informes.", "Hearings and reports."),
             ),
         ],
@@ -832,7 +863,7 @@ ANSWERS = {
             "observaciones por «Bogotá te escucha».</p>",
             "<p>Citizen oversight groups and individuals can follow the District's cooperation through "
             "the public register of actions, its figures and its open data, and submit their comments "
-            "through \"Bogotá te escucha\".</p>",
+            'through "Bogotá te escucha".</p>',
         ),
         [
             Link(
@@ -950,7 +981,9 @@ ANSWERS = {
         ),
         [
             Link(page="noticias", title=("Publicaciones e informes", "Publications and reports")),
-            Link(url=("/es/cifras/", "/en/figures/"), title=("Cifras de la cooperación", "Cooperation figures")),
+            Link(
+                url=("/es/cifras/", "/en/figures/"), title=("Cifras de la cooperación", "Cooperation figures")
+            ),
         ],
     ),
     "10.1": NO_LOCAL_TAXES,
@@ -1024,7 +1057,11 @@ def ensure_transparency(home, english, command):
             index.add_child(instance=category)
             publish_page(category)
             command.created(f"es: {category.number}. {category.title}")
-        english_fields = {"number": standard.number, "title": standard.title_en, "introduction": introduction[1]}
+        english_fields = {
+            "number": standard.number,
+            "title": standard.title_en,
+            "introduction": introduction[1],
+        }
         ensure_translation(
             category, english, slug_for(standard.number, standard.title_en), english_fields, command
         )

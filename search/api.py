@@ -88,8 +88,7 @@ def register_last_modified():
     record_type = types.pop(CooperationAction)
     latest_logged = (
         ModelLogEntry.objects.filter(
-            Q(content_type__in=types.values())
-            | Q(content_type=record_type, action__in=PUBLIC_RECORD_EVENTS)
+            Q(content_type__in=types.values()) | Q(content_type=record_type, action__in=PUBLIC_RECORD_EVENTS)
         )
         .order_by("-timestamp")
         .values_list("timestamp", flat=True)

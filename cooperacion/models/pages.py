@@ -23,7 +23,13 @@ from home.models import BasePage, ImageWithAltText
 from ..blocks import GalleryBlock, RegisterBodyBlock, StrategicAxisBlock
 from ..serializers import NamedReferenceSerializer, RecordLinkSerializer, SustainableDevelopmentGoalSerializer
 from .actions import CooperationAction
-from .reference import DevelopmentPlanTarget, SustainableDevelopmentGoal, ThematicTable, TransversalAxis
+from .reference import (
+    DevelopmentPlanTarget,
+    DistrictEntity,
+    SustainableDevelopmentGoal,
+    ThematicTable,
+    TransversalAxis,
+)
 
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 RESULTS_PER_PAGE = 12
@@ -288,6 +294,14 @@ class ResultPage(ImageWithAltText, BasePage):
     sdgs = ParentalManyToManyField(
         SustainableDevelopmentGoal, verbose_name=_("ODS"), blank=True, related_name="+"
     )
+    # Whose achievement it is: scopes which liaisons may draft it (cooperacion.permissions).
+    entities = ParentalManyToManyField(
+        DistrictEntity,
+        verbose_name=_("entidades distritales"),
+        blank=True,
+        related_name="result_pages",
+        help_text=_("Las entidades del Distrito que lograron el resultado."),
+    )
     gallery = StreamField(GalleryBlock(), verbose_name=_("galería"), blank=True)
     body = StreamField(RegisterBodyBlock(), verbose_name=_("contenido adicional"), blank=True)
 
@@ -303,7 +317,10 @@ class ResultPage(ImageWithAltText, BasePage):
             heading=_("Registros de cooperación"),
             help_text=_("Solo se puede publicar si el aliado autorizó publicar cada registro."),
         ),
-        MultiFieldPanel([FieldPanel("thematic_table"), FieldPanel("sdgs")], heading=_("Clasificación")),
+        MultiFieldPanel(
+            [FieldPanel("entities"), FieldPanel("thematic_table"), FieldPanel("sdgs")],
+            heading=_("Clasificación"),
+        ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Imagen")),
         FieldPanel("gallery"),
         FieldPanel("body"),
@@ -317,6 +334,7 @@ class ResultPage(ImageWithAltText, BasePage):
             APIField("figures"),
             # Only the linked records anyone may see, never the links themselves.
             APIField("records", serializer=RecordLinkSerializer(source="public_records", many=True)),
+            APIField("entities", serializer=NamedReferenceSerializer(many=True)),
             APIField("thematic_table", serializer=NamedReferenceSerializer()),
             APIField("sdgs", serializer=SustainableDevelopmentGoalSerializer(many=True)),
         ]

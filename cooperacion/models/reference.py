@@ -183,7 +183,9 @@ class DevelopmentPlanTarget(models.Model):
         _("indicador"),
         max_length=255,
         blank=True,
-        help_text=_("Lo que se cuenta, en acciones del registro. Por ejemplo: alianzas de cooperación gestionadas."),
+        help_text=_(
+            "Lo que se cuenta, en acciones del registro. Por ejemplo: alianzas de cooperación gestionadas."
+        ),
     )
     indicator_en = models.CharField(_("indicador en inglés"), max_length=255, blank=True)
     goal = models.PositiveIntegerField(

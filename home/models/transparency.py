@@ -58,7 +58,9 @@ class NumberedPageForm(WagtailAdminPageForm):
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
         if siblings.exists():
-            self.add_error("number", _("Ya hay otra página con el número %(number)s aquí.") % {"number": number})
+            self.add_error(
+                "number", _("Ya hay otra página con el número %(number)s aquí.") % {"number": number}
+            )
         return cleaned_data
 
 
@@ -120,7 +122,11 @@ class TransparencyIndexPage(RoutablePageMixin, BasePage):
         """The menu as data: every live item with its URLs in both languages and, when it does not
         apply, the reason and its legal basis."""
         menu = self.menu()
-        pages = [self, *(category for category, _items in menu), *(item for _c, items in menu for item in items)]
+        pages = [
+            self,
+            *(category for category, _items in menu),
+            *(item for _c, items in menu for item in items),
+        ]
         translations = {}
         for page in (
             Page.objects.filter(translation_key__in={page.translation_key for page in pages})
@@ -180,7 +186,9 @@ class TransparencyCategoryPage(BasePage):
 
     parent_page_types = ["home.TransparencyIndexPage"]
     subpage_types = ["home.TransparencyItemPage"]
-    page_description = _("Una categoría del menú de transparencia, por ejemplo «1. Información de la entidad».")
+    page_description = _(
+        "Una categoría del menú de transparencia, por ejemplo «1. Información de la entidad»."
+    )
 
     class Meta:
         verbose_name = _("categoría de transparencia")
@@ -230,7 +238,9 @@ class TransparencyItemPage(BasePage):
         _("fundamento jurídico"),
         max_length=400,
         blank=True,
-        help_text=_("Solo si no aplica: la norma que lo sustenta, por ejemplo «Ley 1712 de 2014, artículo 5»."),
+        help_text=_(
+            "Solo si no aplica: la norma que lo sustenta, por ejemplo «Ley 1712 de 2014, artículo 5»."
+        ),
     )
     last_reviewed = models.DateField(
         _("última revisión"),
@@ -267,7 +277,9 @@ class TransparencyItemPage(BasePage):
 
     parent_page_types = ["home.TransparencyCategoryPage"]
     subpage_types = []
-    page_description = _("Un ítem del menú de transparencia: su contenido, o por qué no aplica a la Consejería.")
+    page_description = _(
+        "Un ítem del menú de transparencia: su contenido, o por qué no aplica a la Consejería."
+    )
 
     class Meta:
         verbose_name = _("ítem de transparencia")
@@ -277,7 +289,9 @@ class TransparencyItemPage(BasePage):
                 condition=models.Q(applies=True)
                 | (~models.Q(not_applicable_reason="") & ~models.Q(legal_basis="")),
                 name="home_transparency_item_not_applicable_has_reason",
-                violation_error_message=_("Un ítem que no aplica dice por qué y con qué fundamento jurídico."),
+                violation_error_message=_(
+                    "Un ítem que no aplica dice por qué y con qué fundamento jurídico."
+                ),
             )
         ]
 

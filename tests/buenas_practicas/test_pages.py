@@ -20,6 +20,7 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 
 from buenas_practicas.models import GoodPracticeAnnex, GoodPracticeIndexPage, GoodPracticePage, MipgPolicyCode
+from cooperacion.models import DistrictEntity, Sector
 from home.models import HomePage, StandardPage
 from tests.buenas_practicas.factories import GoodPracticePageFactory
 from tests.conftest import publish, translate
@@ -100,9 +101,17 @@ class TestAdaptationRule:
             GoodPracticePage.objects.filter(pk=sheet.pk).update(adapted_from_other_entity=True)
 
 
+def general_secretariat():
+    sector, _ = Sector.objects.get_or_create(name="Gestión Pública")
+    return DistrictEntity.objects.get_or_create(
+        acronym="SG", defaults={"name": "Secretaría General de la Alcaldía Mayor", "sector": sector}
+    )[0]
+
+
 def admin_form(index, **overrides):
     fields = {
         "title": "Ventanilla única de cooperación",
+        "entity": general_secretariat().pk,
         "slug": "ventanilla-unica",
         "responsible_office": "Oficina Consejería Distrital de Relaciones Internacionales",
         "process": "Gestión de alianzas e internacionalización de Bogotá",

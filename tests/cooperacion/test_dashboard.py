@@ -65,7 +65,11 @@ class TestCreationRules(WagtailPageTestCase):
         self.assertIn("cooperacion.DashboardPage", HomePage.subpage_types)
 
     def test_custom_fields_in_the_pages_api(self):
-        assert {field.name for field in DashboardPage.api_fields} == {"social_image", "introduction", "methodology"}
+        assert {field.name for field in DashboardPage.api_fields} == {
+            "social_image",
+            "introduction",
+            "methodology",
+        }
 
 
 def key_figures(page, language="es"):

@@ -149,7 +149,9 @@ PAGE_FACTORIES = {
     ),
     TransparencyIndexPage: lambda site: publish(TransparencyIndexPageFactory(parent=site.home)),
     TransparencyCategoryPage: transparency_category,
-    TransparencyItemPage: lambda site: publish(TransparencyItemPageFactory(parent=transparency_category(site))),
+    TransparencyItemPage: lambda site: publish(
+        TransparencyItemPageFactory(parent=transparency_category(site))
+    ),
 }
 
 

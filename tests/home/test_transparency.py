@@ -43,7 +43,9 @@ def section(bilingual_site):
     how = publish(StandardPageFactory(parent=site.home, title="Cómo trabajamos", slug="como-trabajamos"))
     how_en = translate(how, english, title="How we work", slug="how-we-work")
     index = publish(TransparencyIndexPageFactory(parent=site.home))
-    index_en = translate(index, english, title="Transparency and access to public information", slug="transparency")
+    index_en = translate(
+        index, english, title="Transparency and access to public information", slug="transparency"
+    )
     first = publish(
         TransparencyCategoryPageFactory(
             parent=index, number="1", title="Información de la entidad", slug="informacion-de-la-entidad"
@@ -77,18 +79,33 @@ def section(bilingual_site):
     translate(mission, english, title="Mission, vision, functions and duties", slug="mission")
     cvs = publish(
         TransparencyItemPageFactory(
-            parent=first, number="1.14", title="Publicación de hojas de vida", slug="hojas-de-vida", not_applicable=True
+            parent=first,
+            number="1.14",
+            title="Publicación de hojas de vida",
+            slug="hojas-de-vida",
+            not_applicable=True,
         )
     )
     translate(cvs, english, title="Publication of CVs", slug="cvs")
     taxes = publish(
         TransparencyItemPageFactory(
-            parent=tenth, number="10.1", title="Recaudo de rentas locales", slug="recaudo", not_applicable=True
+            parent=tenth,
+            number="10.1",
+            title="Recaudo de rentas locales",
+            slug="recaudo",
+            not_applicable=True,
         )
     )
     translate(taxes, english, title="Local revenue collection", slug="revenue")
     return SimpleNamespace(
-        site=site, index=index, index_en=index_en, first=first, tenth=tenth, mission=mission, cvs=cvs, how_en=how_en
+        site=site,
+        index=index,
+        index_en=index_en,
+        first=first,
+        tenth=tenth,
+        mission=mission,
+        cvs=cvs,
+        how_en=how_en,
     )
 
 
@@ -118,7 +135,8 @@ class TestItemRules:
 
         self.build().clean()  # content alone
         self.build(
-            body="[]", links=links({"page": None, "url": "https://example.org/", "title": "Dónde", "description": ""})
+            body="[]",
+            links=links({"page": None, "url": "https://example.org/", "title": "Dónde", "description": ""}),
         ).clean()  # a link alone
 
     def test_an_item_that_does_not_apply_needs_a_reason_and_its_legal_basis(self, db):
@@ -132,7 +150,9 @@ class TestItemRules:
 
     def test_an_item_is_one_or_the_other(self, db):
         with pytest.raises(ValidationError) as error:
-            self.build(not_applicable=True, body=json.dumps([{"type": "paragraph", "value": "<p>Texto.</p>"}])).clean()
+            self.build(
+                not_applicable=True, body=json.dumps([{"type": "paragraph", "value": "<p>Texto.</p>"}])
+            ).clean()
         assert "no publica contenido" in error.value.message_dict["body"][0]
         with pytest.raises(ValidationError) as error:
             self.build(not_applicable_reason="Algo que sobra.").clean()
@@ -253,7 +273,9 @@ class TestPages:
         assert "Fundamento jurídico: Decreto Distrital 601 de 2014" in box
         assert page.select_one(".transparency-badge").get_text() == "No aplica"
 
-    def test_a_category_costs_the_same_queries_with_many_items(self, client, section, django_assert_max_num_queries):
+    def test_a_category_costs_the_same_queries_with_many_items(
+        self, client, section, django_assert_max_num_queries
+    ):
         url = section.first.url
         client.get(url)  # warm the per-process caches (content types, site root paths)
         with CaptureQueriesContext(connection) as few:
@@ -273,7 +295,10 @@ class TestMachineReadableList:
         data = response.json()
         assert data["language"] == "es"
         assert data["url"] == "http://testserver/es/transparencia/"
-        assert data["urls"] == {"es": "http://testserver/es/transparencia/", "en": "http://testserver/en/transparency/"}
+        assert data["urls"] == {
+            "es": "http://testserver/es/transparencia/",
+            "en": "http://testserver/en/transparency/",
+        }
         assert [c["number"] for c in data["categories"]] == ["1", "10"]
         assert [item["number"] for item in data["items"]] == ["1.1", "1.14", "10.1"]
         mission, cvs, taxes = data["items"]
@@ -316,7 +341,6 @@ class TestMachineReadableList:
         assert directives == {"public", "max-age=120", "s-maxage=900"}
         assert "public" not in client.get("/es/transparencia/otra.json").get("Cache-Control", "")
         assert client.get("/es/transparencia/otra.json").status_code == 404
-
 
     def test_publishing_an_item_purges_the_list(self, section, settings, purge_server):
         url, purged = purge_server
@@ -363,7 +387,9 @@ class TestDemoContent:
 
     def test_answers_every_item_of_the_standard_in_both_languages(self, demo_site):
         english = Locale.objects.get(language_code="en")
-        spanish_items = {item.number: item for item in TransparencyItemPage.objects.filter(locale__language_code="es")}
+        spanish_items = {
+            item.number: item for item in TransparencyItemPage.objects.filter(locale__language_code="es")
+        }
         assert set(spanish_items) == set(ITEMS)
         for number, standard in ITEMS.items():
             item = spanish_items[number]
@@ -377,7 +403,9 @@ class TestDemoContent:
                     assert page.not_applicable_reason and page.legal_basis, number
             assert item.applies == translation.applies, number
         categories = TransparencyCategoryPage.objects.filter(locale__language_code="es")
-        assert sorted(categories.values_list("number", flat=True), key=number_key) == [c.number for c in CATEGORIES]
+        assert sorted(categories.values_list("number", flat=True), key=number_key) == [
+            c.number for c in CATEGORIES
+        ]
 
         # The open-data item links the datasets and the DCAT catalogue in each language.
         for language, dataset in (("es", "/es/datos-abiertos/"), ("en", "/en/open-data/")):
