@@ -9,10 +9,7 @@
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import BigIntegerField, CharField
-from django.db.models.functions import Cast
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -20,13 +17,12 @@ from django.utils.http import http_date
 from django.utils.translation import gettext
 from django.views import defaults
 
-from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import Locale
 
 from rest_framework.exceptions import ErrorDetail, Throttled
 from rest_framework.renderers import JSONRenderer
@@ -35,6 +31,7 @@ from rest_framework.views import exception_handler as rest_framework_exception_h
 from search.query import clean_query
 
 from .throttling import too_many_requests_message
+from .visibility import used_by_public_pages
 
 # Past this, a listing is empty anyway; larger numbers overflow the database's integers.
 MAX_OFFSET = 100_000
@@ -120,22 +117,6 @@ class VisitorInputMixin:
 class PublicPagesAPIViewSet(VisitorInputMixin, PublicAPIMixin, PagesAPIViewSet):
     renderer_classes = [JSONRenderer]
     base_serializer_class = PageInItsLanguageSerializer
-
-
-def used_by_public_pages(model, request):
-    """The objects of `model` (images, documents) that a live, public page of the site uses, by
-    Wagtail's reference index: what a visitor of the site can already reach."""
-    pages = get_public_pages_queryset(request).annotate(key=Cast("pk", CharField())).values("key")
-    references = (
-        ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=pages,
-            to_content_type=ContentType.objects.get_for_model(model),
-        )
-        .annotate(target=Cast("to_object_id", BigIntegerField()))
-        .values("target")
-    )
-    return model.objects.filter(pk__in=references)
 
 
 class PublicImagesAPIViewSet(VisitorInputMixin, PublicAPIMixin, ImagesAPIViewSet):

@@ -387,7 +387,7 @@ class CooperationAction(
 
     @property
     def shows_results(self):
-        return self.authorisation_scope in (AuthorisationScope.FULL, AuthorisationScope.WITHOUT_AMOUNTS)
+        return self.authorisation_scope in AuthorisationScope.with_results()
 
 
 class ActionPartner(Orderable):
@@ -433,6 +433,17 @@ class ResultIndicator(Orderable):
         return self.name_en if get_language() == "en" and self.name_en else self.name
 
 
+class SupportingDocumentQuerySet(models.QuerySet):
+    def published(self):
+        """What anyone may download: documents marked public on a public record whose results the
+        partner authorised. Authorisation evidence is never a supporting document."""
+        return self.filter(
+            public=True,
+            action__in=CooperationAction.objects.public(),
+            action__authorisation_scope__in=AuthorisationScope.with_results(),
+        )
+
+
 class SupportingDocument(Orderable):
     action = ParentalKey(CooperationAction, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
@@ -443,6 +454,8 @@ class SupportingDocument(Orderable):
         default=False,
         help_text=_("Solo los documentos públicos se muestran con el registro autorizado."),
     )
+
+    objects = SupportingDocumentQuerySet.as_manager()
 
     class Meta(Orderable.Meta):
         verbose_name = _("documento de soporte")

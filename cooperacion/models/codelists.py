@@ -73,6 +73,11 @@ class AuthorisationScope(models.TextChoices):
     WITHOUT_AMOUNTS = "sin_montos", _("El registro y sus resultados, sin montos")
     RECORD_ONLY = "solo_registro", _("Solo el registro, sin montos ni resultados")
 
+    @classmethod
+    def with_results(cls):
+        """The scopes under which a record's results (and its result documents) may be shown."""
+        return [cls.FULL, cls.WITHOUT_AMOUNTS]
+
 
 class BogotaLocality(models.TextChoices):
     """Bogotá's twenty localities, by their official number."""
