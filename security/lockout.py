@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 
 
 def lockout_response(request, original_response, credentials):
@@ -9,6 +9,6 @@ def lockout_response(request, original_response, credentials):
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "minutes": settings.AXES_COOLOFF_MINUTES,
     }
-    response = TemplateResponse(request, "security/lockout.html", context, status=429)
+    response = render(request, "security/lockout.html", context, status=429)
     response["Retry-After"] = str(settings.AXES_COOLOFF_MINUTES * 60)
     return response
