@@ -12,10 +12,11 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(60),
     "ALLOWED_HOSTS": "internacional.bogota.gov.co",
     "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
+    "API_TRUSTED_PROXIES": "0",
 }
 
 
-def manage(*args, env):
+def manage(*args, env, timeout=120):
     base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "DEBUG"}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -23,7 +24,7 @@ def manage(*args, env):
         env={**base, **env},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
 
 
@@ -46,6 +47,14 @@ def test_production_refuses_to_start_without_database_url():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "DATABASE_URL is required" in result.stderr
+
+
+def test_production_refuses_to_start_without_an_explicit_count_of_trusted_proxies():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "API_TRUSTED_PROXIES"}
+    for environment in (env, {**env, "API_TRUSTED_PROXIES": "-1"}):
+        result = manage("check", env=environment)
+        assert result.returncode != 0
+        assert "API_TRUSTED_PROXIES must say how many proxies" in result.stderr
 
 
 def test_deploy_checks_are_clean_with_sane_values():

@@ -4,11 +4,13 @@
 deployment needs (PostgreSQL, Elasticsearch, Redis, HTTPS). README.md ("Running at scale") lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from .env import env_bool, env_float, env_int, env_list, env_rate, env_str
 
@@ -25,6 +27,7 @@ INSTALLED_APPS = [
     "cooperacion",
     "buenas_practicas",
     "search",
+    "security",
     "django_countries",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -49,6 +52,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security.headers.SectionCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,10 +75,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.sessions.SessionLifetimeMiddleware",
+    "security.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.cache.PublicPageCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -161,6 +174,10 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 3600
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request body without files (forms, JSON) up to 5 MB; uploaded files past 2.5 MB go to a
+# temporary file instead of memory. Each upload form caps the file's own size.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 WAGTAIL_SITE_NAME = "Bogotá Internacional"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -168,6 +185,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents must also look like their extension (security.uploads): no HTML, SVG or programs.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.DocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
@@ -251,12 +271,91 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBa
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-responder@bogota-internacional.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Staff accounts (docs/security.md). A session ends after SESSION_IDLE_TIMEOUT seconds without a
+# request (the cookie is renewed on every request) and SESSION_ABSOLUTE_TIMEOUT after the login,
+# whatever the activity (security.sessions).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Admin login throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords for one username from
+# one client address lock that pair for AXES_COOLOFF_MINUTES; `manage.py axes_reset` unlocks.
+AUTHENTICATION_BACKENDS = [
+    "security.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+# The client's address as the API's rate limit reads it (API_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "security.clients.client_address"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+
+# Two-factor authentication (django-otp, TOTP): optional for each staff user unless
+# TWO_FACTOR_REQUIRED, which makes every admin user enrol a device before anything else.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "Bogotá Internacional"
+WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.LoginForm"
+
+# HTTP security headers. One Content-Security-Policy without 'unsafe-inline' for the public site;
+# security.headers gives the admin and the API docs their own (CONTENT_SECURITY_POLICY_SECTIONS) and derives
+# frame-ancestors from X-Frame-Options (DENY, SAMEORIGIN only on Wagtail's preview).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-# Wagtail's preview views opt into SAMEORIGIN themselves.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+_public_csp = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    # The video block's players (home.blocks.VIDEO_PROVIDERS).
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+_csp = {"DIRECTIVES": _public_csp}
+_csp_report_only = env_bool("CSP_REPORT_ONLY", False)
+CONTENT_SECURITY_POLICY = None if _csp_report_only else _csp
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp if _csp_report_only else None
+CONTENT_SECURITY_POLICY_SECTIONS = {
+    # Wagtail's admin still writes inline scripts and style attributes (panels, date widgets).
+    "/admin/": {
+        **_public_csp,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    },
+    # Swagger UI's stylesheet draws its icons as data: images.
+    "/api/v1/docs/": {**_public_csp, "img-src": [SELF, "data:"]},
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,
