@@ -11,7 +11,8 @@ ask for, in both languages, from the demo data; gunicorn serves portal.wsgi on 1
 portal.settings.production (SECURE_SSL_REDIRECT=false for plain http; API_THROTTLE_RATE and
 DOWNLOAD_THROTTLE_RATE raised so that the load test measures the portal, not its rate limiter); and
 locust (bench/locustfile.py) runs headless: `--users` visitors started at 10 per second, each
-choosing a request type by weight, waiting `--think` seconds on average between requests (uniform
+choosing a request type by weight (after a warm-up: the first three URLs of every type, a few
+times over in parallel, so that every worker has imported and connected), waiting `--think` seconds on average between requests (uniform
 between half and one and a half times it; 0 = as fast as the portal answers), for `--seconds`.
 
 Prints throughput, p50/p95/p99 per request type and overall, and the errors; exits non-zero on any
@@ -31,6 +32,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from run_register import PYTHON, ROOT, fresh, machine, manage, run
@@ -73,6 +75,13 @@ def wait_until_up(url: str, server: subprocess.Popen, seconds: int = 60):
         except OSError:
             time.sleep(0.5)
     sys.exit(f"{url} did not answer within {seconds} s")
+
+
+def warm_up(base: str, urls: dict, parallel: int):
+    """Every worker's first requests (imports, templates, connections) are not part of the figures."""
+    paths = [path for kind in urls.values() for path in kind[:3]] * parallel
+    with ThreadPoolExecutor(parallel) as pool:
+        list(pool.map(lambda path: urllib.request.urlopen(base + path, timeout=120).read(), paths))
 
 
 def bench(args) -> int:
@@ -123,6 +132,7 @@ def serve_and_load(args, workdir, env, port, urls, log) -> int:
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=env, start_new_session=True)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz", server)
+        warm_up(f"http://127.0.0.1:{port}", json.loads(urls.read_text()), args.workers * max(args.threads, 2))
         locust = [
             str(BIN / "locust"),
             "--locustfile",

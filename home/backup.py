@@ -299,11 +299,15 @@ def open_archive(path: Path, work: Path) -> Archive:
         manifest = json.loads((work / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, EOFError, tarfile.TarError, zlib.error, ValueError) as error:
         raise BackupError(f"{path} is not a readable backup archive: {error}") from error
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    try:
+        ours = manifest["format"] == FORMAT
+        expected = {DATABASE: manifest["database"]["sha256"]} | {
+            f"{MEDIA}/{name}": digest for name, digest in manifest["media"]["files"].items()
+        }
+    except (KeyError, TypeError, AttributeError):
+        ours = False
+    if not ours:
         raise BackupError(f"{path} is not a backup of this portal (format {FORMAT} expected).")
-    expected = {DATABASE: manifest["database"]["sha256"]} | {
-        f"{MEDIA}/{name}": digest for name, digest in manifest["media"]["files"].items()
-    }
     present = {item.relative_to(work).as_posix() for item in work.rglob("*") if item.is_file()} - {MANIFEST}
     problems = [f"missing: {name}" for name in sorted(expected.keys() - present)]
     problems += [f"not in the manifest: {name}" for name in sorted(present - expected.keys())]
