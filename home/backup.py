@@ -369,6 +369,9 @@ def restore_database(archive: Archive):
     existing = set(connection.introspection.table_names())
     tables = [model._meta.db_table for model in models + derived if model._meta.db_table in existing]
     with transaction.atomic():
+        # PostgreSQL refuses to truncate a table with deferred foreign-key checks still pending
+        # from earlier writes in the same transaction: run them now.
+        connection.check_constraints()
         with connection.cursor() as cursor:
             for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True):
                 cursor.execute(statement)
