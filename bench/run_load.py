@@ -34,6 +34,7 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 from run_register import PYTHON, ROOT, fresh, machine, manage, run
 
@@ -218,8 +219,8 @@ def discover(out: Path):
     search, register = [], []
     for language in ("es", "en"):
         with translation.override(language):
-            search += [f"{reverse('search')}?q={page.title.split()[0]}" for page in news]
-            register += [f"{reverse('record_search')}?q={word}" for word in words[:10]]
+            search += [f"{reverse('search')}?{urlencode({'q': page.title.split()[0]})}" for page in news]
+            register += [f"{reverse('record_search')}?{urlencode({'q': word})}" for word in words[:10]]
             register.append(f"{reverse('record_search')}?type=convenio&sdg=11")
     urls = {
         "home": page_urls(HomePage),
@@ -227,7 +228,7 @@ def discover(out: Path):
         "detail": [url for record in records for url in record_sheets(record)] + page_urls(NewsPage),
         "search": search,
         "register search": register,
-        "api v1": [f"/api/v1/records/?q={word}&page_size=20" for word in words[:10]]
+        "api v1": [f"/api/v1/records/?{urlencode({'q': word, 'page_size': 20})}" for word in words[:10]]
         + [f"/api/v1/records/{record.pk}/" for record in records[:20]]
         + ["/api/v1/records/?sdg=11&year_from=2020&page_size=50", "/api/v1/records/figures/"],
         "api v2": [
