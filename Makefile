@@ -68,3 +68,8 @@ bench-search: install ## Search indexing time and p50/p95 latency at 100,000 rec
 .PHONY: bench-exports
 bench-exports: install ## Memory, speed and size of the streamed CSV, XLSX and JSON downloads at 1,000, 10,000 and 100,000 records on fresh SQLite in /tmp
 	$(BIN)/python bench/run_exports.py
+
+.PHONY: bench-load
+bench-load: install ## Load test: gunicorn with the production settings on a fresh demo database in /tmp, 50 locust users for 60 s
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test,bench]"
+	$(BIN)/python bench/run_load.py
