@@ -21,6 +21,7 @@ from cooperacion.models import (
     SustainableDevelopmentGoal,
 )
 from cooperacion.models.reference import sync_fixed_data
+from cooperacion.roles import sync_roles
 from home.demo import ensure_translation, publish_page
 from home.models import HomePage
 
@@ -620,3 +621,5 @@ def load(command):
     index = ensure_index(home, english, command)
     for spec in SHEETS:
         ensure_sheet(index, spec, english, command)
+    # The liaisons' page permissions and the moderation workflow on the sections just built.
+    sync_roles()

@@ -33,6 +33,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from cooperacion.models import CooperationAction, DistrictEntity, SustainableDevelopmentGoal
+from cooperacion.models.scoping import LiaisonScopedPage, liaison_entity, require_own_entity
 from cooperacion.serializers import (
     NamedReferenceSerializer,
     RecordLinkSerializer,
@@ -112,7 +113,7 @@ def sync_mipg_policies(apps):
     )
 
 
-class GoodPracticeIndexPage(BasePage):
+class GoodPracticeIndexPage(LiaisonScopedPage, BasePage):
     """The list of a language's good-practice sheets, with filters."""
 
     introduction = models.TextField(_("introducción"), max_length=600, blank=True)
@@ -150,9 +151,18 @@ class GoodPracticePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["entity"].required = True
+        if self.instance.pk is None and (entity := liaison_entity(self.for_user)):
+            self.fields["entity"].initial = entity
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("entity"):
+            require_own_entity(
+                self,
+                [cleaned["entity"]],
+                "entity",
+                _("Como enlace de %(entity)s, solo puede registrar buenas prácticas de su entidad."),
+            )
         formset = self.formsets.get("related_records")
         if formset is not None:
             # The rows as typed: the formset's own duplicate check names only columns, and it
@@ -169,7 +179,7 @@ class GoodPracticePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class GoodPracticePage(BasePage):
+class GoodPracticePage(LiaisonScopedPage, BasePage):
     """One documented good practice, with the sections of the district's documentation form."""
 
     # 1. General information (the practice's name is the page title).
@@ -270,6 +280,7 @@ class GoodPracticePage(BasePage):
         related_name="good_practices",
     )
 
+    entity_lookup = "entity"
     base_form_class = GoodPracticePageForm
     general_panels = [
         TitleFieldPanel("title", heading=_("Nombre de la buena práctica")),

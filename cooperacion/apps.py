@@ -9,12 +9,18 @@ def sync_register_data(sender, **kwargs):
     from django.contrib.auth.management import create_permissions
     from django.contrib.contenttypes.management import create_contenttypes
 
+    from wagtail.snippets.models import create_extra_permissions
+
     from .models.reference import sync_fixed_data
     from .roles import sync_roles
 
-    # Django's own post_migrate handlers for this app may not have run yet: they connect later.
-    create_contenttypes(sender, verbosity=0)
-    create_permissions(sender, verbosity=0)
+    # Django's and Wagtail's own post_migrate handlers (the snippets' publish and lock permissions)
+    # may not have run yet for this app nor for the apps after it, whose permissions the office's
+    # administrators are granted: they run in INSTALLED_APPS order.
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    create_extra_permissions(apps.get_app_config("wagtailsnippets"))
     sync_fixed_data(apps)
     sync_roles()
 
@@ -32,6 +38,5 @@ class CooperacionConfig(AppConfig):
 
         from .models import StrategyPage
 
-        # After wagtail.snippets' own post_migrate handler has created the publish/lock permissions.
         post_migrate.connect(sync_register_data, sender=self)
         page_published.connect(archive_strategy_version, sender=StrategyPage)

@@ -11,6 +11,7 @@ from . import demo_dashboard, demo_pages
 from .models import CooperationAction, DistrictEntity, EntityLiaison
 from .models.reference import sync_fixed_data
 from .reference_data import load_demo_partners, load_reference_data
+from .roles import sync_roles
 from .synthetic import external_id, generate_actions
 
 DEMO_SEED = 2026
@@ -42,3 +43,5 @@ def load(command):
     if user is not None and not EntityLiaison.objects.filter(user=user).exists():
         EntityLiaison.objects.create(user=user, entity=DistrictEntity.objects.get(acronym=acronym))
         command.created(f"{username} es enlace de {acronym}")
+    # The roles' page permissions and workflows on the home pages and results sections just built.
+    sync_roles()

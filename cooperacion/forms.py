@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .importer import SUPPORTED_EXTENSIONS
-from .models import entity_of
+from .models.scoping import require_own_entity
 
 
 class CooperationActionForm(WagtailAdminModelForm):
@@ -18,21 +18,19 @@ class CooperationActionForm(WagtailAdminModelForm):
             # The model's territory rule must judge what was submitted; ClusterForm would only
             # assign the localities when saving, after validation.
             self.instance.localities = cleaned_data["localities"]
-        entity = entity_of(self.for_user) if self.for_user else None
-        if entity is not None and not self.for_user.is_superuser:
-            chosen = {
-                form.cleaned_data.get("entity")
-                for form in self.formsets["entity_links"].forms
-                if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
-            }
-            if entity not in chosen:
-                self.add_error(
-                    None,
-                    _(
-                        "Como enlace de %(entity)s, solo puede registrar acciones en las que participe su entidad: agréguela en «Entidades»."
-                    )
-                    % {"entity": entity},
-                )
+        chosen = {
+            form.cleaned_data.get("entity")
+            for form in self.formsets["entity_links"].forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        }
+        require_own_entity(
+            self,
+            chosen,
+            None,
+            _(
+                "Como enlace de %(entity)s, solo puede registrar acciones en las que participe su entidad: agréguela en «Entidades»."
+            ),
+        )
         return cleaned_data
 
 

@@ -2,7 +2,8 @@
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import CooperationAction, entity_of
+from .models import CooperationAction
+from .models.scoping import involving, liaison_entity
 
 
 class CooperationActionPermissionPolicy(ModelPermissionPolicy):
@@ -11,10 +12,10 @@ class CooperationActionPermissionPolicy(ModelPermissionPolicy):
 
     def scope(self, user, queryset):
         """The records a user may reach at all: a liaison's entity's, or every one."""
-        entity = entity_of(user)
-        if entity is None or user.is_superuser:
+        entity = liaison_entity(user)
+        if entity is None:
             return queryset
-        return queryset.filter(entity_links__entity=entity).distinct()
+        return queryset.filter(pk__in=involving(CooperationAction, entity).values("pk"))
 
     def user_can_reach(self, user, pk):
         return self.scope(user, CooperationAction.objects.filter(pk=pk)).exists()

@@ -1,17 +1,35 @@
-"""Who may do what in the register, as Wagtail groups and a moderation workflow.
+"""Who may do what, as Wagtail groups, page and collection permissions and moderation workflows.
 
-Synced after every `migrate` (see apps.py) and idempotent: missing permissions are added, nothing
-an administrator granted is taken away.
+Synced after every `migrate` (see apps.py), by `manage.py sync_roles` (after creating section
+pages) and by the demo loader. Idempotent: missing permissions are added, nothing an administrator
+granted is taken away, and a workflow an administrator assigned is left as it is. docs/roles.md
+describes the roles.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models.scoping import section_page_models
+
+ADMINISTRATORS = "Administradores de la Consejería"
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 LIAISONS = "Enlaces de entidades"
 WORKFLOW_NAME = "Moderación del registro de cooperación"
+PAGE_WORKFLOW_NAME = "Moderación de resultados y buenas prácticas"
 TASK_NAME = "Aprobación de un moderador de la Consejería"
 
 REFERENCE_MODELS = [
@@ -47,24 +65,32 @@ ROLE_PERMISSIONS = {
     },
 }
 
+# Wagtail's page permission types, granted on tree nodes and inherited below them: the
+# administrators on the root, the office's editors and moderators on every home page, the
+# liaisons on the sections of results and good practices (scoped to their entity's pages by
+# cooperacion.models.scoping).
+PAGE_PERMISSIONS = {
+    ADMINISTRATORS: ["add", "bulk_delete", "change", "lock", "publish", "unlock"],
+    EDITORS: ["add", "change"],
+    MODERATORS: ["add", "change", "lock", "publish", "unlock"],
+    LIAISONS: ["add", "change"],
+}
 
-# Wagtail creates these for draftable and lockable snippets, but in a post_migrate handler that
-# runs after ours (apps signal in INSTALLED_APPS order); same codenames, so no duplicates.
-EXTRA_ACTIONS = {"publish", "lock", "unlock"}
+# Images and documents, in the root collection (so in every collection).
+MEDIA_ACTIONS = {
+    ADMINISTRATORS: ["add", "change", "choose", "delete"],
+    EDITORS: ["add", "change", "choose"],
+    MODERATORS: ["add", "change", "choose", "delete"],
+    LIAISONS: ["add", "choose"],
+}
 
 
 def _permission(model, action):
-    content_type = ContentType.objects.get(app_label="cooperacion", model=model)
-    codename = f"{action}_{model}"
-    if action in EXTRA_ACTIONS:
-        name = f"Can {action} {content_type.model_class()._meta.verbose_name_raw}"
-        return Permission.objects.get_or_create(
-            content_type=content_type, codename=codename, defaults={"name": name}
-        )[0]
-    return Permission.objects.get(content_type=content_type, codename=codename)
+    return Permission.objects.get(content_type__app_label="cooperacion", codename=f"{action}_{model}")
 
 
 def sync_roles():
+    """Returns, for each group, the pages on which it holds page permissions."""
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     groups = {}
     for name, grants in ROLE_PERMISSIONS.items():
@@ -74,21 +100,83 @@ def sync_roles():
             *[_permission(model, action) for model, actions in grants.items() for action in actions]
         )
         groups[name] = group
-    sync_workflow(groups[MODERATORS])
+    # Everything in the admin, users, groups, settings and workflows included.
+    groups[ADMINISTRATORS] = Group.objects.get_or_create(name=ADMINISTRATORS)[0]
+    groups[ADMINISTRATORS].permissions.add(*Permission.objects.all())
+
+    root = Page.get_first_root_node()
+    nodes = {
+        ADMINISTRATORS: [root] if root else [],
+        EDITORS: list(_home_pages()),
+        MODERATORS: list(_home_pages()),
+        LIAISONS: list(_section_pages()),
+    }
+    for name, pages in nodes.items():
+        _grant_pages(groups[name], pages, PAGE_PERMISSIONS[name])
+        _grant_media(groups[name], MEDIA_ACTIONS[name])
+
+    task = _moderators_task(groups[MODERATORS])
+    sync_record_workflow(task)
+    sync_page_workflow(task, nodes[LIAISONS])
+    return nodes
 
 
-def sync_workflow(moderators):
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
+def _home_pages():
+    from home.models import HomePage
 
+    return HomePage.objects.all()
+
+
+def _section_pages():
+    return Page.objects.type(*section_page_models())
+
+
+def _grant_pages(group, pages, actions):
+    codenames = [f"{action}_page" for action in actions]
+    permissions = Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+    for page in pages:
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _grant_media(group, actions):
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    codenames = [f"{action}_{kind}" for action in actions for kind in ("image", "document")]
+    permissions = Permission.objects.filter(
+        content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
+    )
+    for permission in permissions:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+
+
+def _moderators_task(moderators):
+    """The one approval task of every moderation workflow: any member of Moderators approves."""
+    task = GroupApprovalTask.objects.filter(name=str(_(TASK_NAME))).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=str(_(TASK_NAME)))
+        task.groups.add(moderators)
+    return task
+
+
+def _workflow(name, task):
+    workflow, _created = Workflow.objects.get_or_create(name=str(_(name)))
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def sync_record_workflow(task):
     from .models import CooperationAction
 
     content_type = ContentType.objects.get_for_model(CooperationAction)
     if WorkflowContentType.objects.filter(content_type=content_type).exists():
         return  # the model already has a workflow, perhaps one an administrator changed
-    workflow, _created = Workflow.objects.get_or_create(name=str(_(WORKFLOW_NAME)))
-    task = GroupApprovalTask.objects.filter(name=str(_(TASK_NAME))).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=str(_(TASK_NAME)))
-        task.groups.add(moderators)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowContentType.objects.create(workflow=workflow, content_type=content_type)
+    WorkflowContentType.objects.create(workflow=_workflow(WORKFLOW_NAME, task), content_type=content_type)
+
+
+def sync_page_workflow(task, sections):
+    """Results and good practices, in every language, go through the moderators."""
+    workflow = _workflow(PAGE_WORKFLOW_NAME, task)
+    for section in sections:
+        WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})

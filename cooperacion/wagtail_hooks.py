@@ -3,16 +3,27 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import ImportConfirmView, ImportUploadView, can_import
 from .models import CooperationAction
+from .models.scoping import LiaisonPagePermissionPolicy, liaison_entity, reachable_pages
 from .permissions import CooperationActionPermissionPolicy
 from .views import RegisterViewSetGroup
 
 register_permission_policy(CooperationAction, CooperationActionPermissionPolicy())
+register_permission_policy(Page, LiaisonPagePermissionPolicy())
 register_snippet(RegisterViewSetGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_entities_pages_from_liaisons(pages, request):
+    """The page chooser lists every page, not only explorable ones: a liaison's still leaves out
+    the pages of other entities (their drafts' titles included)."""
+    entity = liaison_entity(request.user)
+    return pages if entity is None else reachable_pages(pages, entity)
 
 
 # Importing the legacy register from a spreadsheet (cooperacion.admin_views, docs/import.md).

@@ -198,6 +198,8 @@ class CooperationAction(
     )
 
     objects = CooperationActionQuerySet.as_manager()
+    # The entities a record involves: what scopes a liaison's work (cooperacion.models.scoping).
+    entity_lookup = "entity_links__entity"
 
     search_fields = [
         index.SearchField("title", boost=3),

@@ -30,6 +30,7 @@ from .reference import (
     ThematicTable,
     TransversalAxis,
 )
+from .scoping import LiaisonScopedPage, liaison_entity, require_own_entity
 
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 RESULTS_PER_PAGE = 12
@@ -202,7 +203,7 @@ class StrategyVersion(models.Model):
         return self.page.url + self.page.reverse_subpage("version", kwargs={"version": self.version})
 
 
-class ResultsIndexPage(BasePage):
+class ResultsIndexPage(LiaisonScopedPage, BasePage):
     introduction = models.TextField(_("introducción"), max_length=600, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
@@ -241,8 +242,21 @@ class ResultPageForm(WagtailAdminPageForm):
     # The buttons that make a page public, now or through moderation.
     PUBLISHING = ("action-publish", "action-submit", "action-workflow-action")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and (entity := liaison_entity(self.for_user)):
+            self.fields["entities"].initial = [entity]
+
     def clean(self):
         cleaned = super().clean()
+        require_own_entity(
+            self,
+            cleaned.get("entities") or [],
+            "entities",
+            _(
+                "Como enlace de %(entity)s, solo puede registrar resultados de su entidad: inclúyala en «Entidades distritales»."
+            ),
+        )
         formset = self.formsets.get("linked_records")
         rows = [
             form
@@ -276,7 +290,7 @@ def _deleted(form):
     return form.prefix and form.data.get(f"{form.prefix}-DELETE") in ("1", "on", "true", "True")
 
 
-class ResultPage(ImageWithAltText, BasePage):
+class ResultPage(LiaisonScopedPage, ImageWithAltText, BasePage):
     """An achievement of the district's alliances, linked to the records of the register."""
 
     date = models.DateField(_("fecha del logro"))
@@ -305,6 +319,7 @@ class ResultPage(ImageWithAltText, BasePage):
     gallery = StreamField(GalleryBlock(), verbose_name=_("galería"), blank=True)
     body = StreamField(RegisterBodyBlock(), verbose_name=_("contenido adicional"), blank=True)
 
+    entity_lookup = "entities"
     base_form_class = ResultPageForm
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
