@@ -76,12 +76,20 @@ PAGE_PERMISSIONS = {
     LIAISONS: ["add", "change"],
 }
 
-# Images and documents, in the root collection (so in every collection).
+# Images and documents, in the root collection (so in every collection). Whoever may choose a
+# document may also download it (home.wagtail_hooks): liaisons only add documents, and so reach
+# only those they uploaded, never another entity's authorisation evidence.
 MEDIA_ACTIONS = {
-    ADMINISTRATORS: ["add", "change", "choose", "delete"],
-    EDITORS: ["add", "change", "choose"],
-    MODERATORS: ["add", "change", "choose", "delete"],
-    LIAISONS: ["add", "choose"],
+    ADMINISTRATORS: {
+        "image": ["add", "change", "choose", "delete"],
+        "document": ["add", "change", "choose", "delete"],
+    },
+    EDITORS: {"image": ["add", "change", "choose"], "document": ["add", "change", "choose"]},
+    MODERATORS: {
+        "image": ["add", "change", "choose", "delete"],
+        "document": ["add", "change", "choose", "delete"],
+    },
+    LIAISONS: {"image": ["add", "choose"], "document": ["add"]},
 }
 
 
@@ -139,11 +147,11 @@ def _grant_pages(group, pages, actions):
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def _grant_media(group, actions):
+def _grant_media(group, grants):
     root = Collection.get_first_root_node()
     if root is None:
         return
-    codenames = [f"{action}_{kind}" for action in actions for kind in ("image", "document")]
+    codenames = [f"{action}_{kind}" for kind, actions in grants.items() for action in actions]
     permissions = Permission.objects.filter(
         content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
     )

@@ -87,6 +87,7 @@ class TestAdminUsers:
         user = get_user_model().objects.create_user("equipo", password="x")
         user.groups.add(Group.objects.get(name=group))
         client.force_login(user)
+        return user
 
     def evidence(self):
         evidence = DocumentFactory()
@@ -98,10 +99,13 @@ class TestAdminUsers:
         self.log_in(client, group)
         assert client.get(self.evidence().url).status_code == 200
 
-    def test_a_liaison_downloads_only_what_the_library_lets_them_choose(self, client, bilingual_site):
-        self.log_in(client, "Enlaces de entidades")
+    def test_a_liaison_downloads_what_they_uploaded_and_what_is_public(self, client, bilingual_site):
+        liaison = self.log_in(client, "Enlaces de entidades")
         assert client.get(self.evidence().url).status_code == 404
         assert client.get(supporting().url).status_code == 200
+        own = DocumentFactory(uploaded_by_user=liaison)
+        CooperationActionFactory(authorisation_evidence=own, live=False)
+        assert client.get(own.url).status_code == 200
 
     def test_a_logged_in_user_without_admin_access_is_a_visitor(self, client, bilingual_site):
         client.force_login(get_user_model().objects.create_user("ciudadana", password="x"))
