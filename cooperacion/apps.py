@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,10 +28,14 @@ class CooperacionConfig(AppConfig):
     verbose_name = _("Cooperación")
 
     def ready(self):
+        from wagtail.models import ModelLogEntry, PageLogEntry
         from wagtail.signals import page_published
 
+        from .audit import record_entities_of_new_entry
         from .models import StrategyPage
 
         # After wagtail.snippets' own post_migrate handler has created the publish/lock permissions.
         post_migrate.connect(sync_register_data, sender=self)
         page_published.connect(archive_strategy_version, sender=StrategyPage)
+        for log_model in (ModelLogEntry, PageLogEntry):
+            post_save.connect(record_entities_of_new_entry, sender=log_model)

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from .admin_views import ImportConfirmView, ImportUploadView, can_import
 from .models import CooperationAction
 from .permissions import CooperationActionPermissionPolicy
+from .reports import EntityChangesReportView, can_view_entity_changes
 from .views import RegisterViewSetGroup
 
 register_permission_policy(CooperationAction, CooperationActionPermissionPolicy())
@@ -41,4 +42,39 @@ def register_import_menu_item():
         name="importar-hoja-de-calculo",
         icon_name="upload",
         order=900,
+    )
+
+
+# The report of changes per district entity (cooperacion.reports), under the admin's Reports menu.
+
+
+@hooks.register("register_admin_urls")
+def register_entity_changes_urls():
+    return [
+        path(
+            "reportes/cambios-por-entidad/",
+            EntityChangesReportView.as_view(),
+            name="cooperacion_entity_changes",
+        ),
+        path(
+            "reportes/cambios-por-entidad/resultados/",
+            EntityChangesReportView.as_view(results_only=True),
+            name="cooperacion_entity_changes_results",
+        ),
+    ]
+
+
+class EntityChangesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_entity_changes(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_entity_changes_menu_item():
+    return EntityChangesMenuItem(
+        _("Cambios por entidad"),
+        reverse_lazy("cooperacion_entity_changes"),
+        name="cambios-por-entidad",
+        icon_name="history",
+        order=1000,
     )

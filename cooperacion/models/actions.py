@@ -198,6 +198,8 @@ class CooperationAction(
     )
 
     objects = CooperationActionQuerySet.as_manager()
+    # The district entities a change to the record involves (cooperacion.audit).
+    entity_lookup = "entity_links__entity"
 
     search_fields = [
         index.SearchField("title", boost=3),

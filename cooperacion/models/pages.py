@@ -306,6 +306,8 @@ class ResultPage(ImageWithAltText, BasePage):
     body = StreamField(RegisterBodyBlock(), verbose_name=_("contenido adicional"), blank=True)
 
     base_form_class = ResultPageForm
+    # The district entities a change to the page involves (cooperacion.audit).
+    entity_lookup = "entities"
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("summary"),
