@@ -137,7 +137,7 @@ class EntityChangesReportView(ReportView):
             log_model = log_models[index]
             found = (
                 log_model.objects.filter(pk__in=ids)
-                .select_related("user")
+                .select_related("user__wagtail_userprofile", "content_type")
                 .prefetch_related("district_entities__entity")
             )
             found = list(found)

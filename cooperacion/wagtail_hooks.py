@@ -29,19 +29,26 @@ def register_import_urls():
     ]
 
 
-class ImportMenuItem(MenuItem):
+class PermittedMenuItem(MenuItem):
+    """A menu item shown to the users `allowed(user)` accepts: the same rule as its view's."""
+
+    def __init__(self, *args, allowed, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed = allowed
+
     def is_shown(self, request):
-        return can_import(request.user)
+        return self.allowed(request.user)
 
 
 @hooks.register(RegisterViewSetGroup.submenu_hook)
 def register_import_menu_item():
-    return ImportMenuItem(
+    return PermittedMenuItem(
         _("Importar hoja de cálculo"),
         reverse_lazy("cooperacion_import"),
         name="importar-hoja-de-calculo",
         icon_name="upload",
         order=900,
+        allowed=can_import,
     )
 
 
@@ -64,17 +71,13 @@ def register_entity_changes_urls():
     ]
 
 
-class EntityChangesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_entity_changes(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_entity_changes_menu_item():
-    return EntityChangesMenuItem(
+    return PermittedMenuItem(
         _("Cambios por entidad"),
         reverse_lazy("cooperacion_entity_changes"),
         name="cambios-por-entidad",
         icon_name="history",
         order=1000,
+        allowed=can_view_entity_changes,
     )
