@@ -6,15 +6,18 @@ register while its period is current (`entity_of`). See docs/personal-data.md.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import ModelLogEntry
 
 from .reference import DistrictEntity
 
@@ -132,6 +135,14 @@ class EntityLiaison(models.Model):
                         % {"entity": clash.entity, "start": date_format(clash.start_date)}
                     }
                 )
+
+
+def forget_logged_names(sender, instance, **kwargs):
+    """A deleted entry's history keeps who did what and when, but no longer its person's name
+    (Wagtail's log labels each change with the entry as text)."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(EntityLiaison), object_id=str(instance.pk)
+    ).update(label=gettext("Entrada %(pk)s del directorio de enlaces (eliminada)") % {"pk": instance.pk})
 
 
 def entity_of(user):

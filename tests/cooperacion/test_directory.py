@@ -5,12 +5,14 @@ from datetime import date, timedelta
 
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.menu import admin_menu
+from wagtail.models import ModelLogEntry
 
 import pytest
 
@@ -259,6 +261,25 @@ class TestWhoSeesTheDirectory:
         response = client.post(url("add"), posted(health, full_name="Otra persona de prueba"))
         assert response.status_code == 302
         assert EntityLiaison.objects.filter(full_name="Otra persona de prueba", entity=health).exists()
+
+    def test_changes_are_logged_and_a_deleted_entry_leaves_no_name_in_the_log(self, client, people, entities):
+        client.force_login(people["moderator"])
+        assert client.post(url("add"), posted(entities[1], full_name="Persona de prueba")).status_code == 302
+        added = EntityLiaison.objects.get(full_name="Persona de prueba")
+        changed = posted(entities[1], full_name="Persona de prueba", position="Asesora")
+        assert client.post(url("edit", added.pk), changed).status_code == 302
+        assert client.post(url("delete", added.pk)).status_code == 302
+
+        history = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(EntityLiaison), object_id=str(added.pk)
+        )
+        assert sorted(history.values_list("action", "user__username")) == [
+            ("wagtail.create", "moderador"),
+            ("wagtail.delete", "moderador"),
+            ("wagtail.edit", "moderador"),
+        ]
+        assert not history.filter(label__icontains="Persona de prueba").exists()
+        assert not ModelLogEntry.objects.filter(label__icontains="Persona de prueba").exists()
 
     def test_the_list_filters_by_period_and_entity_and_searches(self, client, people, entities):
         education, health = entities
