@@ -18,6 +18,7 @@ from cooperacion.models.reference import sync_fixed_data
 from tests.buenas_practicas.factories import GoodPracticeIndexPageFactory
 from tests.buenas_practicas.test_pages import admin_form, general_secretariat
 from tests.conftest import publish
+from tests.cooperacion.test_audit import assert_whole_life_logged, history
 
 
 def result_form(index):
@@ -78,24 +79,5 @@ def test_a_pages_whole_life_through_the_admin_is_logged(client, bilingual_site, 
     assert client.post(reverse("wagtailadmin_pages:delete", args=[page.pk])).status_code == 302
     assert not model.objects.filter(pk=page.pk).exists()
 
-    entries = (
-        PageLogEntry.objects.filter(page_id=page.pk)
-        .order_by("timestamp", "pk")
-        .select_related("user")
-        .prefetch_related("district_entities__entity")
-    )
-    actions = [entry.action for entry in entries]
-    for expected in [
-        "wagtail.create",
-        "wagtail.edit",
-        "wagtail.publish",
-        "wagtail.unpublish",
-        "wagtail.delete",
-    ]:
-        assert expected in actions, (expected, actions)
-    assert actions[-1] == "wagtail.delete"
-    for entry in entries:
-        assert entry.user.username == "auditora"
-        assert started <= entry.timestamp <= timezone.now()
-    deletion = entries.last()
-    assert [logged.entity for logged in deletion.district_entities.all()] == [general_secretariat()]
+    logged = history(PageLogEntry.objects.filter(page_id=page.pk))
+    assert_whole_life_logged(logged, "auditora", started, [general_secretariat().acronym])

@@ -21,13 +21,13 @@ AUTHORISED = {
 }
 
 
-def history(action_pk):
-    """(action, username, entity acronyms) of a record's log entries, oldest first."""
+LIFE = ["wagtail.create", "wagtail.edit", "wagtail.publish", "wagtail.unpublish", "wagtail.delete"]
+
+
+def history(entries):
+    """(action, username, timestamp, entity acronyms) of these log entries, oldest first."""
     entries = (
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(CooperationAction), object_id=str(action_pk)
-        )
-        .order_by("timestamp", "pk")
+        entries.order_by("timestamp", "pk")
         .prefetch_related("district_entities__entity")
         .select_related("user")
     )
@@ -40,6 +40,25 @@ def history(action_pk):
         )
         for entry in entries
     ]
+
+
+def record_history(action_pk):
+    return history(
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(CooperationAction), object_id=str(action_pk)
+        )
+    )
+
+
+def assert_whole_life_logged(logged, username, started, entities):
+    """Every step of an object's life, by this user, since `started`; the deletion last, with the
+    entities the object had (kept although the object is gone)."""
+    actions = [action for action, _user, _when, _entities in logged]
+    assert set(LIFE) <= set(actions), actions
+    assert actions[-1] == "wagtail.delete"
+    assert {user for _action, user, _when, _entities in logged} == {username}
+    assert all(started <= when <= timezone.now() for _action, _user, when, _entities in logged)
+    assert logged[-1][3] == entities
 
 
 @pytest.mark.django_db
@@ -66,21 +85,7 @@ def test_create_edit_publish_unpublish_and_delete_through_the_admin_are_logged(
         assert client.post(address, data).status_code == 302, address
     assert not CooperationAction.objects.filter(pk=action.pk).exists()
 
-    logged = history(action.pk)
-    actions = [entry[0] for entry in logged]
-    for expected in [
-        "wagtail.create",
-        "wagtail.edit",
-        "wagtail.publish",
-        "wagtail.unpublish",
-        "wagtail.delete",
-    ]:
-        assert expected in actions, (expected, actions)
-    assert actions[-1] == "wagtail.delete"
-    assert all(user == "moderador" for _action, user, _when, _entities in logged)
-    assert all(started <= when <= timezone.now() for _action, _user, when, _entities in logged)
-    # The deletion keeps the entity the record had: the report can still place it.
-    assert logged[-1][3] == ["SED"]
+    assert_whole_life_logged(record_history(action.pk), "moderador", started, ["SED"])
 
 
 @pytest.mark.django_db
@@ -95,7 +100,7 @@ def test_the_spreadsheet_import_logs_each_record_with_the_importing_user(
 
     assert report.created == 2
     for action in CooperationAction.objects.all():
-        logged = history(action.pk)
+        logged = record_history(action.pk)
         assert logged[0][:2] == ("wagtail.create", "importadora")
         assert logged[0][3] == sorted(action.entity_links.values_list("entity__acronym", flat=True))
         assert logged[0][3]
