@@ -1,18 +1,21 @@
 """The liaison directory: periods, validation, what scopes an account, and who may see it."""
 
 import importlib
+import io
 from datetime import date, timedelta
 
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.menu import admin_menu
 from wagtail.models import ModelLogEntry
+from wagtail.search.index import class_is_indexed
 
 import pytest
 
@@ -320,3 +323,19 @@ def test_the_migration_fills_existing_liaisons_from_their_accounts(entities, dja
         "sin-nombre": ("sin-nombre", "", entities[0]),
     }
     assert entity_of(fresh(named)) == entities[0]
+
+
+@pytest.mark.django_db
+def test_the_demo_liaisons_entry_is_fictitious_current_and_hidden_from_them(client):
+    call_command("load_demo_content", "--with-demo-users", stdout=io.StringIO())
+    (demo,) = EntityLiaison.objects.all()
+    assert (demo.user.username, demo.entity.acronym, demo.is_current) == ("enlace", "SED", True)
+    assert demo.email.endswith("@example.org") and "prueba" in demo.full_name
+    assert entity_of(demo.user) == demo.entity
+    client.force_login(demo.user)
+    assert refused(client.get(url("list")))
+
+
+def test_the_directory_is_in_no_search_index():
+    """Wagtail indexes only index.Indexed models: the public page search cannot reach the directory."""
+    assert not class_is_indexed(EntityLiaison)
