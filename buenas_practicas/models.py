@@ -172,9 +172,6 @@ class GoodPracticePageForm(WagtailAdminPageForm):
 class GoodPracticePage(BasePage):
     """One documented good practice, with the sections of the district's documentation form."""
 
-    # The district entity a change to the sheet involves (cooperacion.audit).
-    entity_lookup = "entity"
-
     # 1. General information (the practice's name is the page title).
     # Whose practice it is: scopes which liaisons may draft it (cooperacion.permissions). Empty
     # only in sheets written before entities were recorded; the admin form requires it.
@@ -273,6 +270,7 @@ class GoodPracticePage(BasePage):
         related_name="good_practices",
     )
 
+    entity_lookup = "entity"
     base_form_class = GoodPracticePageForm
     general_panels = [
         TitleFieldPanel("title", heading=_("Nombre de la buena práctica")),

@@ -198,7 +198,7 @@ class CooperationAction(
     )
 
     objects = CooperationActionQuerySet.as_manager()
-    # The district entities a change to the record involves (cooperacion.audit).
+    # The entities a record involves: what scopes a liaison's work (cooperacion.models.scoping).
     entity_lookup = "entity_links__entity"
 
     search_fields = [

@@ -305,9 +305,8 @@ class ResultPage(ImageWithAltText, BasePage):
     gallery = StreamField(GalleryBlock(), verbose_name=_("galería"), blank=True)
     body = StreamField(RegisterBodyBlock(), verbose_name=_("contenido adicional"), blank=True)
 
-    base_form_class = ResultPageForm
-    # The district entities a change to the page involves (cooperacion.audit).
     entity_lookup = "entities"
+    base_form_class = ResultPageForm
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("summary"),
