@@ -50,4 +50,4 @@ def load(command):
         EntityLiaison.objects.create(
             user=user, entity=DistrictEntity.objects.get(acronym=acronym), **DEMO_DIRECTORY_ENTRY
         )
-        command.created(f"{username} es enlace de {acronym} (directorio de enlaces)")
+        command.created(f"{username} es enlace de {acronym}")
