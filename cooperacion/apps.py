@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,9 +34,15 @@ class CooperacionConfig(AppConfig):
     verbose_name = _("Cooperación")
 
     def ready(self):
+        from wagtail.models import ModelLogEntry, PageLogEntry
         from wagtail.signals import page_published
 
-        from .models import StrategyPage
+        from .audit import record_entities_of_new_entry
+        from .models import EntityLiaison, StrategyPage
+        from .models.liaisons import forget_logged_names
 
         post_migrate.connect(sync_register_data, sender=self)
         page_published.connect(archive_strategy_version, sender=StrategyPage)
+        for log_model in (ModelLogEntry, PageLogEntry):
+            post_save.connect(record_entities_of_new_entry, sender=log_model)
+        post_delete.connect(forget_logged_names, sender=EntityLiaison)

@@ -1,5 +1,5 @@
 """Demo content for the register: reference lists, demo partners, a few hundred synthetic records,
-and the demo liaison's entity. Nothing that exists is changed or recreated."""
+and the demo liaison's (fictitious) directory entry. Nothing that exists is changed or recreated."""
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -17,6 +17,13 @@ from .synthetic import external_id, generate_actions
 DEMO_SEED = 2026
 DEMO_RECORDS = 300
 DEMO_LIAISON = ("enlace", "SED")  # username from home.demo, entity acronym
+# Fictitious: the directory holds personal data, and the demo must hold none of anyone's.
+DEMO_DIRECTORY_ENTRY = {
+    "full_name": "Enlace de prueba",
+    "position": "Profesional de relaciones internacionales (ficticio)",
+    "email": "enlace@example.org",
+    "phone": "+57 601 000 0000 ext. 1234",
+}
 
 
 def load(command):
@@ -41,7 +48,9 @@ def load(command):
     username, acronym = DEMO_LIAISON
     user = get_user_model().objects.filter(username=username).first()
     if user is not None and not EntityLiaison.objects.filter(user=user).exists():
-        EntityLiaison.objects.create(user=user, entity=DistrictEntity.objects.get(acronym=acronym))
+        EntityLiaison.objects.create(
+            user=user, entity=DistrictEntity.objects.get(acronym=acronym), **DEMO_DIRECTORY_ENTRY
+        )
         command.created(f"{username} es enlace de {acronym}")
     # The roles' page permissions and workflows on the home pages and results sections just built.
     sync_roles()

@@ -8,6 +8,7 @@ from .models import (
     ActionType,
     CooperationAction,
     DistrictEntity,
+    EntityLiaison,
     PartnerType,
     ResultPage,
     Sector,
@@ -54,6 +55,32 @@ class CooperationActionAdminFilterSet(WagtailFilterSet):
     class Meta:
         model = CooperationAction
         fields = []
+
+
+class EntityLiaisonFilterSet(WagtailFilterSet):
+    """The liaison directory's filters: by entity and by whether the period is current."""
+
+    PERIODS = {
+        "vigente": ("current", _("Vigentes")),
+        "pasado": ("past", _("Pasados")),
+        "proximo": ("upcoming", _("Próximos")),
+    }
+
+    entity = django_filters.ModelMultipleChoiceFilter(
+        label=_("Entidad"), queryset=DistrictEntity.objects.all()
+    )
+    period = django_filters.ChoiceFilter(
+        label=_("Periodo"),
+        choices=[(value, label) for value, (_method, label) in PERIODS.items()],
+        method="filter_period",
+    )
+
+    class Meta:
+        model = EntityLiaison
+        fields = []
+
+    def filter_period(self, queryset, name, value):
+        return getattr(queryset, self.PERIODS[value][0])()
 
 
 class ResultFilterSet(django_filters.FilterSet):

@@ -40,6 +40,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 import pycountry
 from django_countries import countries as country_list
 
+from .audit import record_entities
 from .models import (
     ActionEntity,
     ActionPartner,
@@ -1445,7 +1446,7 @@ class ActionImporter:
         # History, as save_revision(log_action=...) writes it through wagtail.log_actions.log().
         log_model = log_registry.get_log_model_for_model(CooperationAction)
         context = get_active_log_context()
-        log_model.objects.bulk_create(
+        logged = log_model.objects.bulk_create(
             [
                 log_model(
                     content_type=content_type,
@@ -1462,6 +1463,8 @@ class ActionImporter:
                 for plan, action, revision in zip(plans, actions, revisions, strict=True)
             ]
         )
+        # bulk_create() sends no post_save: the entities are kept here, as the signal would.
+        record_entities(logged)
 
 
 def import_actions(path, **options):

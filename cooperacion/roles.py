@@ -46,6 +46,7 @@ ROLE_PERMISSIONS = {
     EDITORS: {
         "cooperationaction": ["add", "change", "delete", "view"],
         **{model: ["add", "change", "view"] for model in REFERENCE_MODELS},
+        "entityliaison": ["view"],
     },
     # The office's moderators approve and publish.
     MODERATORS: {

@@ -23,7 +23,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .filters import CooperationActionAdminFilterSet
+from .filters import CooperationActionAdminFilterSet, EntityLiaisonFilterSet
 from .forms import CooperationActionForm
 from .models import (
     CooperationAction,
@@ -283,12 +283,20 @@ class DevelopmentPlanTargetViewSet(SnippetViewSet):
 
 
 class EntityLiaisonViewSet(SnippetViewSet):
+    """The liaison directory: personal data, for the office's staff only (docs/personal-data.md)."""
+
     model = EntityLiaison
     icon = "user"
-    menu_label = _("Enlaces de entidades")
+    menu_label = _("Directorio de enlaces")
     url_prefix = "cooperacion/enlaces"
-    list_display = ["user", "entity"]
-    list_filter = ["entity"]
+    filterset_class = EntityLiaisonFilterSet
+    list_display = ["full_name", "position", "entity", "email", "phone", "start_date", "end_date", "user"]
+    search_fields = ["full_name", "position", "email", "entity__name", "entity__acronym"]
+    list_per_page = 50
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return EntityLiaison.objects.select_related("entity", "user")
 
 
 class RegisterViewSetGroup(SnippetViewSetGroup):

@@ -11,6 +11,7 @@ from .admin_views import ImportConfirmView, ImportUploadView, can_import
 from .models import CooperationAction
 from .models.scoping import LiaisonPagePermissionPolicy, liaison_entity, reachable_pages
 from .permissions import CooperationActionPermissionPolicy
+from .reports import EntityChangesReportView, can_view_entity_changes
 from .views import RegisterViewSetGroup
 
 register_permission_policy(CooperationAction, CooperationActionPermissionPolicy())
@@ -39,17 +40,55 @@ def register_import_urls():
     ]
 
 
-class ImportMenuItem(MenuItem):
+class PermittedMenuItem(MenuItem):
+    """A menu item shown to the users `allowed(user)` accepts: the same rule as its view's."""
+
+    def __init__(self, *args, allowed, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed = allowed
+
     def is_shown(self, request):
-        return can_import(request.user)
+        return self.allowed(request.user)
 
 
 @hooks.register(RegisterViewSetGroup.submenu_hook)
 def register_import_menu_item():
-    return ImportMenuItem(
+    return PermittedMenuItem(
         _("Importar hoja de cálculo"),
         reverse_lazy("cooperacion_import"),
         name="importar-hoja-de-calculo",
         icon_name="upload",
         order=900,
+        allowed=can_import,
+    )
+
+
+# The report of changes per district entity (cooperacion.reports), under the admin's Reports menu.
+
+
+@hooks.register("register_admin_urls")
+def register_entity_changes_urls():
+    return [
+        path(
+            "reportes/cambios-por-entidad/",
+            EntityChangesReportView.as_view(),
+            name="cooperacion_entity_changes",
+        ),
+        path(
+            "reportes/cambios-por-entidad/resultados/",
+            EntityChangesReportView.as_view(results_only=True),
+            name="cooperacion_entity_changes_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_entity_changes_menu_item():
+    return PermittedMenuItem(
+        _("Cambios por entidad"),
+        reverse_lazy("cooperacion_entity_changes"),
+        name="cambios-por-entidad",
+        icon_name="history",
+        order=1000,
+        allowed=can_view_entity_changes,
     )

@@ -2,7 +2,7 @@
 
 The demo site is built, the marker is written into drafts, unauthorised records, amounts and results
 the partner did not authorise, internal notes, authorisation evidence, private supporting documents,
-a liaison's account and a page's unpublished revision; then every public output is read — every page
+a liaison's account, the liaison directory's names, e-mails and phones, and a page's unpublished revision; then every public output is read — every page
 reachable by following links from both home pages and the sitemap, every download format, the IATI XML,
 the DCAT catalogue, both APIs with `fields=*`, the feeds — and searched for the marker.
 """
@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from urllib.parse import urljoin, urlsplit
 
@@ -40,6 +41,9 @@ MARKER = "ZQXPRIVADO7731"
 # Searched for where the marker is planted: a page may repeat what a visitor typed, so the search
 # asks for this word and the leak is the marker beside it.
 WORD = "quetzalprivado"
+# A liaison's phone in the directory: digits a page has no other reason to show.
+PHONE = "+57 (601) 7731 0864 ext. 9753"
+PHONE_FORMS = {"7731 0864", "77310864"}
 # A figure no public record has: it must not appear once amounts are hidden.
 HIDDEN_AMOUNT = Decimal("97531864.25")
 # Links to follow at most this many times per shape of address (digits and query string ignored), so
@@ -129,7 +133,21 @@ def plant_marker():
         last_name=MARKER,
         email=f"{MARKER.lower()}@bogota-internacional.example",
     )
-    EntityLiaison.objects.create(user=liaison_user, entity=entity)
+    # The liaison directory: a current entry with an account, and a past one without.
+    for start, end, user in [
+        (date(2025, 1, 1), None, liaison_user),
+        (date(2020, 1, 1), date(2024, 12, 31), None),
+    ]:
+        EntityLiaison.objects.create(
+            full_name=f"Enlace {MARKER} {WORD}",
+            position=f"Cargo {MARKER} {WORD}",
+            entity=entity,
+            email=f"directorio.{MARKER.lower()}@example.org",
+            phone=PHONE,
+            start_date=start,
+            end_date=end,
+            user=user,
+        )
 
     news = NewsPage.objects.live().filter(locale__language_code="es").first()
     news.title = f"Cambio sin publicar {MARKER} {WORD}"
@@ -146,7 +164,7 @@ def leaks(body: bytes, content_type: str):
         text = body.decode("utf-8-sig", errors="replace")
     amount_forms = {"97531864.25", "97531864,25", "97.531.864", "97,531,864"}
     found = [MARKER] if MARKER.lower() in text.lower() else []
-    return found + [form for form in amount_forms if form in text]
+    return found + [form for form in amount_forms | PHONE_FORMS if form in text]
 
 
 def body_of(response):

@@ -6,6 +6,7 @@ from .actions import (
     ResultIndicator,
     SupportingDocument,
 )
+from .audit import LoggedEntity
 from .codelists import (
     ActionType,
     AuthorisationScope,
@@ -50,6 +51,7 @@ __all__ = [
     "EntityLiaison",
     "InstrumentKind",
     "LineOfAction",
+    "LoggedEntity",
     "Locality",
     "Partner",
     "PartnerRole",
