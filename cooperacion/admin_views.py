@@ -25,7 +25,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import ActionImportForm
 from .importer import SUPPORTED_EXTENSIONS, ImportFileError, import_actions
-from .models import entity_of
+from .models.scoping import is_liaison
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def can_import(user):
     if user.is_superuser:
         return True
     return (
-        entity_of(user) is None
+        not is_liaison(user)
         and user.has_perm("cooperacion.add_cooperationaction")
         and user.has_perm("cooperacion.change_cooperationaction")
     )

@@ -1,9 +1,10 @@
-"""Liaisons work only on records that involve their own entity; the office's staff on all of them."""
+"""Liaisons work only on records that involve their own entity (none once their period ended); the
+office's staff on all of them."""
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import CooperationAction
-from .models.scoping import involving, liaison_entity
+from .models.scoping import involving, is_liaison, liaison_entity
 
 
 class CooperationActionPermissionPolicy(ModelPermissionPolicy):
@@ -12,10 +13,14 @@ class CooperationActionPermissionPolicy(ModelPermissionPolicy):
 
     def scope(self, user, queryset):
         """The records a user may reach at all: a liaison's entity's, or every one."""
-        entity = liaison_entity(user)
-        if entity is None:
+        if not is_liaison(user):
             return queryset
-        return queryset.filter(pk__in=involving(CooperationAction, entity).values("pk"))
+        return queryset.filter(pk__in=involving(CooperationAction, liaison_entity(user)).values("pk"))
+
+    def user_has_permission(self, user, action):
+        if is_liaison(user) and liaison_entity(user) is None:
+            return False
+        return super().user_has_permission(user, action)
 
     def user_can_reach(self, user, pk):
         return self.scope(user, CooperationAction.objects.filter(pk=pk)).exists()

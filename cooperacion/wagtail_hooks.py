@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import ImportConfirmView, ImportUploadView, can_import
 from .models import CooperationAction
-from .models.scoping import LiaisonPagePermissionPolicy, liaison_entity, reachable_pages
+from .models.scoping import LiaisonPagePermissionPolicy, is_liaison, liaison_entity, reachable_pages
 from .permissions import CooperationActionPermissionPolicy
 from .reports import EntityChangesReportView, can_view_entity_changes
 from .views import RegisterViewSetGroup
@@ -23,8 +23,7 @@ register_snippet(RegisterViewSetGroup)
 def hide_other_entities_pages_from_liaisons(pages, request):
     """The page chooser lists every page, not only explorable ones: a liaison's still leaves out
     the pages of other entities (their drafts' titles included)."""
-    entity = liaison_entity(request.user)
-    return pages if entity is None else reachable_pages(pages, entity)
+    return reachable_pages(pages, liaison_entity(request.user)) if is_liaison(request.user) else pages
 
 
 # Importing the legacy register from a spreadsheet (cooperacion.admin_views, docs/import.md).

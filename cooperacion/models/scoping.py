@@ -18,15 +18,30 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from .liaisons import entity_of
 
 
+def is_liaison(user):
+    """Whether what a user reaches is scoped to an entity: a member of the liaisons' group or anyone
+    with a current directory entry; never a superuser. A member whose period ended reaches nothing."""
+    from ..roles import LIAISONS
+
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return False
+    if not hasattr(user, "_is_liaison"):
+        user._is_liaison = entity_of(user) is not None or user.groups.filter(name=LIAISONS).exists()
+    return user._is_liaison
+
+
 def liaison_entity(user):
-    """The entity that scopes what this user may reach, or None when nothing scopes it."""
-    if user is None or not user.is_active or user.is_superuser:
+    """The entity a liaison acts for now; None for the office's staff and for a liaison whose
+    period ended (tell them apart with `is_liaison`)."""
+    if not is_liaison(user):
         return None
     return entity_of(user)
 
 
 def involving(model, entity):
-    """The instances of `model` that involve `entity`."""
+    """The instances of `model` that involve `entity` (none for no entity)."""
+    if entity is None:
+        return model._default_manager.none()
     return model._default_manager.filter(**{model.entity_lookup: entity})
 
 
@@ -65,10 +80,12 @@ class LiaisonPagePermissionTester(PagePermissionTester):
 
     def __init__(self, user, page):
         super().__init__(user, page)
+        if not is_liaison(user):
+            return
         entity = liaison_entity(user)
         if entity is None:
-            return
-        if not page.entity_lookup:
+            self.permissions = set()
+        elif not page.entity_lookup:
             self.permissions &= {"add"}
         elif page.pk not in reachable_page_ids(user, entity):
             self.permissions = set()
@@ -90,11 +107,10 @@ class LiaisonPagePermissionPolicy(PagePermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         pages = super().instances_user_has_any_permission_for(user, actions)
-        entity = liaison_entity(user)
-        return pages if entity is None else reachable_pages(pages, entity)
+        return reachable_pages(pages, liaison_entity(user)) if is_liaison(user) else pages
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        if liaison_entity(user) is None:
+        if not is_liaison(user):
             return super().user_has_any_permission_for_instance(user, actions, instance)
         # The tester's scoped permissions, with Wagtail's rule that adding lets one edit one's own pages.
         permissions = instance.permissions_for_user(user).permissions

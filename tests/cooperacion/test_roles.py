@@ -340,6 +340,45 @@ class TestLiaisonPages:
 
 
 @pytest.mark.django_db
+class TestFormerLiaison:
+    """A member of the liaisons' group whose directory period ended is scoped to no entity: they
+    reach nothing, rather than everything as if they were the office's staff."""
+
+    @pytest.fixture
+    def former(self, world):
+        EntityLiaison.objects.filter(user=world["liaison"]).update(
+            start_date=date(2020, 1, 1), end_date=date(2021, 12, 31)
+        )
+        return world["liaison"]
+
+    @pytest.mark.parametrize("page", ["own_result", "other_result", "own_practice"])
+    def test_no_page_opens(self, client, world, former, page):
+        client.force_login(former)
+        response = client.get(page_url("edit", world[page]), follow=True)
+        assert response.redirect_chain[-1:] == [DENIED]
+
+    def test_nothing_can_be_added(self, client, world, former):
+        client.force_login(former)
+        assert client.get(add_result_url(world), follow=True).redirect_chain[-1:] == [DENIED]
+        response = client.get(reverse("wagtailsnippets_cooperacion_cooperationaction:add"), follow=True)
+        assert response.redirect_chain[-1:] == [DENIED]
+
+    def test_no_record_is_listed_or_opens(self, client, world, former):
+        client.force_login(former)
+        listing = client.get(reverse("wagtailsnippets_cooperacion_cooperationaction:list"), follow=True)
+        assert world["own_record"].title not in listing.content.decode()
+        assert world["other_record"].title not in listing.content.decode()
+        response = client.get(
+            reverse("wagtailsnippets_cooperacion_cooperationaction:edit", args=[world["own_record"].pk]),
+            follow=True,
+        )
+        assert response.redirect_chain[-1:] == [DENIED]
+
+    def test_the_import_is_not_theirs(self, client, world, former):
+        client.force_login(former)
+        assert client.get(reverse("cooperacion_import"), follow=True).redirect_chain[-1:] == [DENIED]
+
+
 class TestOfficeRoles:
     @pytest.mark.parametrize("role", ["editor", "liaison"])
     def test_who_cannot_publish_pages(self, client, world, role):
