@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that may query: a database that cannot be reached answers a friendly 503.
+    "home.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.i18n.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
