@@ -24,7 +24,7 @@ _FUZZ_HEALTH = [
     hypothesis.HealthCheck.data_too_large,
 ]
 hypothesis.settings.register_profile(
-    "default",
+    "portal",
     max_examples=100,
     derandomize=True,
     deadline=None,
@@ -34,7 +34,7 @@ hypothesis.settings.register_profile(
 hypothesis.settings.register_profile(
     "fuzz", max_examples=1500, deadline=None, suppress_health_check=_FUZZ_HEALTH
 )
-hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 
 
 @dataclass
