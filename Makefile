@@ -68,3 +68,7 @@ bench-search: install ## Search indexing time and p50/p95 latency at 100,000 rec
 .PHONY: bench-exports
 bench-exports: install ## Memory, speed and size of the streamed CSV, XLSX and JSON downloads at 1,000, 10,000 and 100,000 records on fresh SQLite in /tmp
 	$(BIN)/python bench/run_exports.py
+
+.PHONY: fuzz
+fuzz: install ## Longer property-based run (1,500 fresh random examples per test) of the fuzzing tests and schemathesis: docs/robustness.md
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/search/test_filter_properties.py tests/test_fuzz_public_urls.py tests/search/test_api_schemathesis.py
