@@ -4,6 +4,8 @@ repeated values, and raw bytes that are not valid percent-encoded UTF-8."""
 
 from urllib.parse import quote_from_bytes
 
+from django.http import QueryDict
+
 from hypothesis import settings
 from hypothesis import strategies as st
 
@@ -40,3 +42,10 @@ def examples(share: float):
     """A test's number of examples as a share of the profile's (tests/conftest.py): requests to the
     site cost more than calls, so each test takes what its surface is worth."""
     return settings(max_examples=max(10, round(settings.default.max_examples * share)))
+
+
+def as_query_dict(params) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for name, values in params.items():
+        query.setlist(name, values)
+    return query

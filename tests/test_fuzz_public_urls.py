@@ -3,13 +3,13 @@
 Every public address that reads GET parameters is requested with hostile parameters (its own names
 and unknown ones, with any text, huge numbers, control characters, repeated values) and with raw
 query strings that are not valid UTF-8; addresses with a variable part get hostile path segments.
-Where the register search's filter set validates the parameters, invalid ones must answer 4xx.
+Where a filter set validates the parameters (the register search's, the news, results and
+good-practice indexes'), invalid ones must answer 4xx.
 The demo site is built once for the module (`demo_site_for_module`).
 """
 
 from dataclasses import dataclass, field
-
-from django.http import QueryDict
+from types import SimpleNamespace
 
 from wagtail.models import Page
 
@@ -30,7 +30,7 @@ from cooperacion.models import (
 from home.filters import NewsItemFilterSet
 from home.models import EventPage, NewsIndexPage, TransparencyIndexPage
 from search.filters import RecordSearchFilterSet, every_public_match
-from tests.hostile_input import PATH_SEGMENTS, RAW_QUERY_STRINGS, examples, query_params
+from tests.hostile_input import PATH_SEGMENTS, RAW_QUERY_STRINGS, as_query_dict, examples, query_params
 
 pytestmark = pytest.mark.django_db
 
@@ -53,25 +53,36 @@ def matches_are_invalid(params) -> bool:
 @dataclass
 class Surface:
     """A public address, the parameter names it reads, and, where a filter set decides, which
-    parameters must be refused with 400."""
+    parameters must be refused (4xx)."""
 
     path: str
     names: set = field(default_factory=set)
     must_refuse: object = None
 
 
-def page_url(model, language="es", **lookups):
-    return model.objects.live().filter(locale__language_code=language, **lookups).first().url
+def refused_by(filterset_class, queryset):
+    """A listing page of `queryset` filtered by `filterset_class`: invalid parameters answer 400."""
+    return lambda params: not filterset_class(params, queryset=queryset).is_valid()
+
+
+def live_page(model, language="es"):
+    return model.objects.live().filter(locale__language_code=language).first()
+
+
+def page_url(model, language="es"):
+    return live_page(model, language).url
 
 
 @pytest.fixture(scope="module")
 def surfaces(demo_site_for_module, django_db_blocker):
     with django_db_blocker.unblock():
         record = CooperationAction.objects.public().order_by("pk").first().pk
-        news = page_url(NewsIndexPage)
+        news_index, results_index = live_page(NewsIndexPage), live_page(ResultsIndexPage)
+        good_practices = live_page(GoodPracticeIndexPage)
+        news = news_index.url
         strategy = StrategyPage.objects.live().first()
-        return (
-            {
+        return SimpleNamespace(
+            pages={
                 "register search page": Surface("/es/cooperacion/buscar/", SEARCH_NAMES, search_is_invalid),
                 "register search page (en)": Surface(
                     "/en/cooperation/search/", SEARCH_NAMES, search_is_invalid
@@ -88,16 +99,26 @@ def surfaces(demo_site_for_module, django_db_blocker):
                 "api v2 page": Surface(f"/api/v2/pages/{Page.objects.live().last().pk}/", {"fields", "type"}),
                 "api v2 images": Surface("/api/v2/images/", WAGTAIL_API_NAMES),
                 "api v2 documents": Surface("/api/v2/documents/", WAGTAIL_API_NAMES),
-                "dashboard": Surface(page_url(DashboardPage), SEARCH_NAMES),
-                "dataset page": Surface(page_url(DatasetPage), SEARCH_NAMES),
-                "news index": Surface(news, set(NewsItemFilterSet.base_filters)),
+                "dashboard": Surface(page_url(DashboardPage), SEARCH_NAMES, matches_are_invalid),
+                "dataset page": Surface(page_url(DatasetPage), SEARCH_NAMES, matches_are_invalid),
+                "news index": Surface(
+                    news,
+                    set(NewsItemFilterSet.base_filters),
+                    refused_by(NewsItemFilterSet, news_index.items()),
+                ),
                 "news rss": Surface(news + "rss/"),
                 "news atom": Surface(news + "atom/"),
                 "news calendar": Surface(news + "calendario/"),
                 "event calendar": Surface(page_url(EventPage) + "calendario/"),
-                "results index": Surface(page_url(ResultsIndexPage), {*ResultFilterSet.base_filters, "page"}),
+                "results index": Surface(
+                    results_index.url,
+                    {*ResultFilterSet.base_filters, "page"},
+                    refused_by(ResultFilterSet, results_index.results()),
+                ),
                 "good practices": Surface(
-                    page_url(GoodPracticeIndexPage), {*GoodPracticeFilterSet.base_filters, "page"}
+                    good_practices.url,
+                    {*GoodPracticeFilterSet.base_filters, "page"},
+                    refused_by(GoodPracticeFilterSet, good_practices.sheets()),
                 ),
                 "good practice sheet": Surface(page_url(GoodPracticePage), {"print"}),
                 "strategy": Surface(strategy.url),
@@ -105,14 +126,14 @@ def surfaces(demo_site_for_module, django_db_blocker):
                 "iati crosswalk": Surface("/es/datos-abiertos/iati/"),
                 "sitemap": Surface("/sitemap.xml", {"p"}),
             },
-            {
+            files={
                 "csv": Surface("/datos/registro.csv", {*SEARCH_NAMES, "formato"}, matches_are_invalid),
                 "xlsx": Surface("/datos/registro.xlsx", SEARCH_NAMES, matches_are_invalid),
                 "json": Surface("/datos/registro.json", SEARCH_NAMES, matches_are_invalid),
                 "iati": Surface("/datos/iati/actividades.xml", SEARCH_NAMES, matches_are_invalid),
                 "iati activity": Surface(f"/datos/iati/actividades/{record}.xml"),
             },
-            {
+            paths={
                 "record sheet": "/es/cooperacion/registro/{}/",
                 "api v1 record": "/api/v1/records/{}/",
                 "api v2 page": "/api/v2/pages/{}/",
@@ -123,6 +144,7 @@ def surfaces(demo_site_for_module, django_db_blocker):
                 "page in a section": "/es/noticias/{}/",
                 "strategy version": strategy.url + "versiones/{}/",
                 "english page": "/en/{}/",
+                "page password form": "/es/_util/authenticate_with_password/{}/1/",
             },
         )
 
@@ -137,15 +159,16 @@ PAGES = [
 FILES = ["csv", "xlsx", "json", "iati", "iati activity"]
 PATHS = [
     "record sheet", "api v1 record", "api v2 page", "api v2 image", "api v2 document", "iati activity",
-    "page", "page in a section", "strategy version", "english page",
+    "page", "page in a section", "strategy version", "english page", "page password form",
 ]  # fmt: skip
 
 
-def as_query_dict(params) -> QueryDict:
-    query = QueryDict(mutable=True)
-    for name, values in params.items():
-        query.setlist(name, values)
-    return query
+def test_every_surface_is_fuzzed(surfaces):
+    assert (set(PAGES), set(FILES), set(PATHS)) == (
+        set(surfaces.pages),
+        set(surfaces.files),
+        set(surfaces.paths),
+    )
 
 
 def assert_answers_without_error(client, surface, params):
@@ -160,22 +183,21 @@ def assert_answers_without_error(client, surface, params):
 @examples(4)
 @given(name=st.sampled_from(PAGES), data=st.data())
 def test_pages_and_apis_never_fail_on_hostile_parameters(client, surfaces, name, data):
-    surface = surfaces[0][name]
+    surface = surfaces.pages[name]
     assert_answers_without_error(client, surface, data.draw(query_params(surface.names), label="params"))
 
 
 @examples(1)
 @given(name=st.sampled_from(FILES), data=st.data())
 def test_downloads_never_fail_on_hostile_parameters(client, surfaces, name, data):
-    surface = surfaces[1][name]
+    surface = surfaces.files[name]
     assert_answers_without_error(client, surface, data.draw(query_params(surface.names), label="params"))
 
 
 @examples(1.5)
 @given(name=st.sampled_from(PAGES + FILES), query_string=RAW_QUERY_STRINGS)
 def test_no_address_fails_on_a_query_string_that_is_not_utf8(client, surfaces, name, query_string):
-    pages, files, _paths = surfaces
-    path = {**pages, **files}[name].path
+    path = {**surfaces.pages, **surfaces.files}[name].path
     response = client.get(f"{path}?{query_string}")
     assert response.status_code < 500, (path, query_string)
 
@@ -183,6 +205,6 @@ def test_no_address_fails_on_a_query_string_that_is_not_utf8(client, surfaces, n
 @examples(1.5)
 @given(name=st.sampled_from(PATHS), segment=PATH_SEGMENTS)
 def test_hostile_path_segments_never_fail(client, surfaces, name, segment):
-    path = surfaces[2][name].format(segment)
+    path = surfaces.paths[name].format(segment)
     response = client.get(path)
     assert response.status_code < 500, path

@@ -1,24 +1,15 @@
 """Property-based: whatever a visitor puts in the register search's parameters, the filter set
 answers with a valid search or with form errors, never with an exception."""
 
-from django.http import QueryDict
-
 import pytest
 from hypothesis import given
 
 from cooperacion.models import CooperationAction
 from search.filters import RecordSearchFilterSet, every_public_match, invalid_parameters, valid_filters
 from search.records import search_records
-from tests.hostile_input import query_params
+from tests.hostile_input import as_query_dict, query_params
 
 pytestmark = pytest.mark.django_db
-
-
-def as_query_dict(params) -> QueryDict:
-    query = QueryDict(mutable=True)
-    for name, values in params.items():
-        query.setlist(name, values)
-    return query
 
 
 @given(params=query_params(RecordSearchFilterSet.base_filters))
