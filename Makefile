@@ -73,3 +73,7 @@ bench-exports: install ## Memory, speed and size of the streamed CSV, XLSX and J
 bench-load: install ## Load test: gunicorn with the production settings on a fresh demo database in /tmp, 50 locust users for 60 s
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[test,bench]"
 	$(BIN)/python bench/run_load.py
+
+.PHONY: fuzz
+fuzz: install ## Longer property-based run (1,500 fresh random examples per test) of the fuzzing tests and schemathesis: docs/robustness.md
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/search/test_filter_properties.py tests/test_fuzz_public_urls.py tests/search/test_api_schemathesis.py

@@ -4,6 +4,8 @@ from wagtail.admin.filters import WagtailFilterSet
 
 import django_filters
 
+from search.filters import YEARS, IntegerFilter
+
 from .models import (
     ActionType,
     CooperationAction,
@@ -86,7 +88,7 @@ class EntityLiaisonFilterSet(WagtailFilterSet):
 class ResultFilterSet(django_filters.FilterSet):
     """The public filters of the results index."""
 
-    year = django_filters.NumberFilter(label=_("Año"), field_name="date", lookup_expr="year")
+    year = IntegerFilter(label=_("Año"), field_name="date", lookup_expr="year", **YEARS)
     partner_type = django_filters.ChoiceFilter(
         label=_("Tipo de aliado"), choices=PartnerType.choices, method="filter_partner_type"
     )

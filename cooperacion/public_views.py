@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from home.throttling import SearchThrottle, rate_limited
 from search.filters import DEFAULT_PAGE_SIZE, MAX_RESULT_WINDOW, RecordSearchFilterSet
 from search.records import search_records
 
@@ -13,6 +14,7 @@ from .models import CooperationAction
 PAGE_WINDOW = 2
 
 
+@rate_limited(throttle=SearchThrottle)
 @require_GET
 def record_search(request):
     filterset = RecordSearchFilterSet(request.GET, queryset=CooperationAction.objects.none())

@@ -35,6 +35,8 @@ from .visibility import used_by_public_pages
 
 # Past this, a listing is empty anyway; larger numbers overflow the database's integers.
 MAX_OFFSET = 100_000
+# The largest key the database holds: a larger id is simply not there.
+MAX_KEY = 2**63 - 1
 
 
 class PublicAPIMixin:
@@ -112,6 +114,15 @@ class VisitorInputMixin:
             return super().listing_view(request)
         except ValidationError as error:
             raise BadRequestError(" ".join(error.messages)) from error
+
+    def find_object(self, queryset, request):
+        key = request.GET.get("id")
+        if key is not None:
+            if not key.isdigit():
+                raise BadRequestError(gettext("id debe ser un número entero positivo."))
+            if int(key) > MAX_KEY:
+                return None
+        return super().find_object(queryset, request)
 
 
 class PublicPagesAPIViewSet(VisitorInputMixin, PublicAPIMixin, PagesAPIViewSet):

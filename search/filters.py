@@ -230,7 +230,9 @@ def valid_filters(filterset) -> QueryDict:
     for key in filterset.filters:
         if key in PAGING_PARAMETERS or key in filterset.errors:
             continue
-        values = [value for value in filterset.data.getlist(key) if value]
+        # The value(s) the form read: a single-valued field reads only the last of repeated values.
+        read = filterset.form.fields[key].widget.value_from_datadict(filterset.data, {}, key)
+        values = [value for value in (read if isinstance(read, list) else [read]) if value]
         if values:
             query.setlist(key, values)
     return query

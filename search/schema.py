@@ -4,6 +4,7 @@ It describes `/api/v1/` only: Wagtail's API v2 answers in its own way (docs/api.
 the app is ready, so that the extensions below are registered before any schema is generated.
 """
 
+import django_filters
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 
@@ -32,7 +33,8 @@ class CodelistFieldExtension(OpenApiSerializerFieldExtension):
 
 
 class RecordSearchFilterExtension(DjangoFilterExtension):
-    """The search's numbers (years, page, page size) as integers with their bounds."""
+    """The search's numbers (years, page, page size) as integers with their bounds; a single-valued
+    parameter left empty (as an HTML form sends an untouched field) counts as not given."""
 
     priority = 1
 
@@ -42,6 +44,9 @@ class RecordSearchFilterExtension(DjangoFilterExtension):
         parameters = super().resolve_filter_field(
             auto_schema, model, filterset_class, field_name, filter_field
         )
+        if not isinstance(filter_field, django_filters.MultipleChoiceFilter):
+            for parameter in parameters:
+                parameter["allowEmptyValue"] = True
         if isinstance(filter_field, IntegerFilter):
             bounds = {
                 "minimum": filter_field.extra.get("min_value"),

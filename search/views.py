@@ -5,6 +5,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
+from home.throttling import SearchThrottle, rate_limited
+
 from .engines.base import SearchRequest
 from .query import clean_query
 from .records import search_records
@@ -14,6 +16,7 @@ RECORDS_SHOWN = 5
 
 
 @never_cache
+@rate_limited(throttle=SearchThrottle)
 @require_GET
 def search(request):
     """Site-wide page search in the visitor's language, with the best matching register records."""

@@ -1,15 +1,40 @@
 """Fixtures shared by every app's tests: two locales and a bilingual site built from factories."""
 
+import io
+import os
 from dataclasses import dataclass
 
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+import hypothesis
 import pytest
 
 from tests.home.factories import HomePageFactory
+
+# Property-based tests (hypothesis): a fixed, moderate run by default, the same examples on every
+# run; `HYPOTHESIS_PROFILE=fuzz` (make fuzz) searches longer with fresh random examples.
+_FUZZ_HEALTH = [
+    hypothesis.HealthCheck.function_scoped_fixture,
+    hypothesis.HealthCheck.too_slow,
+    hypothesis.HealthCheck.data_too_large,
+]
+hypothesis.settings.register_profile(
+    "portal",
+    max_examples=100,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=_FUZZ_HEALTH,
+)
+hypothesis.settings.register_profile(
+    "fuzz", max_examples=1500, deadline=None, suppress_health_check=_FUZZ_HEALTH
+)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 
 
 @dataclass
@@ -73,3 +98,16 @@ def _empty_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_site_for_module(django_db_setup, django_db_blocker):
+    """The demo site, built once for a whole test module inside a transaction that is rolled back
+    at its end: for tests that read many URLs (fuzzing) and change nothing. Its tests still ask
+    for `db` (each one's changes roll back to this state)."""
+    # Sixty synthetic records instead of the demo's hundreds: every facet has values, pages answer fast.
+    with django_db_blocker.unblock(), transaction.atomic(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr("cooperacion.demo.DEMO_RECORDS", 60)
+        call_command("load_demo_content", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

@@ -4,6 +4,7 @@ Schema and the DCAT catalogue. Invalid parameters answer 400 with a JSON body
 
 from django import forms
 from django.conf import settings
+from django.db import connection
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -66,6 +67,9 @@ def public_file(response):
 
 def streamed_file(request, stream, content_type: str, filename: str, *, attachment=True):
     """A whole-register file streamed as `stream` writes it (downloads here, the IATI file)."""
+    # The stream's first query runs once the 200 is on its way: a database that cannot be reached
+    # must show now, as a 503 (home.outage), not as a truncated file.
+    connection.ensure_connection()
     if request.method == "HEAD":
         # The headers alone: a harvester checking the link does not run the export.
         stream.close()

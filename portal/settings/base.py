@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that may query: a database that cannot be reached answers a friendly 503.
+    "home.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.i18n.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -232,6 +234,9 @@ IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "CO-NIT-899999061")
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 API_THROTTLE_RATE = env_rate("API_THROTTLE_RATE", "120/min")
 DOWNLOAD_THROTTLE_RATE = env_rate("DOWNLOAD_THROTTLE_RATE", "20/min")
+# The HTML search pages and the public forms' submissions (home.throttling.rate_limited).
+SEARCH_THROTTLE_RATE = env_rate("SEARCH_THROTTLE_RATE", "60/min")
+FORM_THROTTLE_RATE = env_rate("FORM_THROTTLE_RATE", "20/hour")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

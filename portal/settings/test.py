@@ -19,3 +19,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The suite calls the APIs far faster than any visitor; the rate limit's own tests lower this.
 API_THROTTLE_RATE = "100000/min"
 DOWNLOAD_THROTTLE_RATE = "100000/min"
+SEARCH_THROTTLE_RATE = "100000/min"
+FORM_THROTTLE_RATE = "100000/min"
