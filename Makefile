@@ -51,7 +51,7 @@ check-translations: install ## Fail when a catalogue has untranslated, fuzzy or 
 lock: ## Re-pin requirements.lock from a fresh resolution of pyproject.toml
 	rm -rf /tmp/bogota-lock && $(PYTHON) -m venv /tmp/bogota-lock
 	/tmp/bogota-lock/bin/pip install --quiet --upgrade pip
-	/tmp/bogota-lock/bin/pip install --quiet -e ".[test]"
+	/tmp/bogota-lock/bin/pip install --quiet -e ".[test,bench]"
 	/tmp/bogota-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 clean: ## Remove the virtualenv, the demo database, media and collected static files
