@@ -8,8 +8,8 @@ In a new temporary directory (/tmp/bogota-bench-load-*): migrate and load_demo_c
 database (SQLite in the directory, or with --postgres a new database on 127.0.0.1:5432 dropped at
 the end), collectstatic; then `discover` (this script, inside Django) lists the URLs the visitors
 ask for, in both languages, from the demo data; gunicorn serves portal.wsgi on 127.0.0.1 with
-portal.settings.production (SECURE_SSL_REDIRECT=false for plain http; API_THROTTLE_RATE and
-DOWNLOAD_THROTTLE_RATE raised so that the load test measures the portal, not its rate limiter); and
+portal.settings.production (SECURE_SSL_REDIRECT=false for plain http; API_THROTTLE_RATE,
+DOWNLOAD_THROTTLE_RATE and SEARCH_THROTTLE_RATE raised so that the load test measures the portal, not its rate limiter); and
 locust (bench/locustfile.py) runs headless: `--users` visitors started at 10 per second, each
 choosing a request type by weight (after a warm-up: the first three URLs of every type, a few
 times over in parallel, so that every worker has imported and connected), waiting `--think` seconds on average between requests (uniform
@@ -57,8 +57,10 @@ def production_environment(workdir: Path, database_url: str, port: int) -> dict:
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(workdir / "media"),
         "SECURE_SSL_REDIRECT": "false",
+        "API_TRUSTED_PROXIES": "0",
         "API_THROTTLE_RATE": "1000000/min",
         "DOWNLOAD_THROTTLE_RATE": "1000000/min",
+        "SEARCH_THROTTLE_RATE": "1000000/min",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "LOG_LEVEL": "WARNING",
     }
