@@ -26,11 +26,15 @@ run: install ## Serve the portal with demo content at http://127.0.0.1:8000 (SQL
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# One worker per core (2 on this project's machines), each test module on one worker so its
+# module-scoped demo site is built once.
+PYTEST := $(BIN)/pytest -n auto --dist loadfile
+
 test: install ## Run the whole test suite
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-postgres: install ## Run the suite against PostgreSQL (DATABASE_URL, default postgres://127.0.0.1:5432/test)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST)
 
 lint: install ## Ruff lint and import order
 	$(BIN)/ruff check .
