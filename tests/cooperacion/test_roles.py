@@ -472,30 +472,24 @@ class TestModeration:
         assert recipients() == ["moderador@example.org", "moderadora@example.org"]
         assert all("Resultado borrador de Educación" in message.subject for message in mail.outbox)
 
-    def test_approval_publishes_and_tells_the_submitter(self, client, world):
+    def moderate(self, client, world, action, comment=""):
+        """A moderator's decision on a result a liaison submitted; the outbox holds only what it sent."""
         page = self.submit_result(client, world)
         mail.outbox.clear()
         client.force_login(world["moderator"])
-        state = task_state(page)
         client.post(
-            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk]),
-            {"comment": ""},
+            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state(page).pk]),
+            {"comment": comment},
         )
         page.refresh_from_db()
-        assert page.live
+        return page
+
+    def test_approval_publishes_and_tells_the_submitter(self, client, world):
+        assert self.moderate(client, world, "approve").live
         assert recipients() == ["enlace-sed@example.org"]
 
     def test_requested_changes_are_mailed_to_the_submitter(self, client, world):
-        page = self.submit_result(client, world)
-        mail.outbox.clear()
-        client.force_login(world["moderator"])
-        state = task_state(page)
-        client.post(
-            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", state.pk]),
-            {"comment": "Falta la cifra del logro."},
-        )
-        page.refresh_from_db()
-        assert not page.live
+        assert not self.moderate(client, world, "reject", "Falta la cifra del logro.").live
         assert recipients() == ["enlace-sed@example.org"]
         assert "Falta la cifra del logro." in mail.outbox[0].body
 
