@@ -380,26 +380,22 @@ class TestFormerLiaison:
 
 
 class TestOfficeRoles:
-    @pytest.mark.parametrize("role", ["editor", "liaison"])
-    def test_who_cannot_publish_pages(self, client, world, role):
+    def publish_as(self, client, world, role, page, entity):
         client.force_login(world[role])
-        page = world["own_result"]
         client.post(
             page_url("edit", page),
-            result_form([world["education"]], "action-publish", title=page.title, slug=page.slug),
+            result_form([world[entity]], "action-publish", title=page.title, slug=page.slug),
         )
         page.refresh_from_db()
-        assert not page.live
+        return page
+
+    @pytest.mark.parametrize("role", ["editor", "liaison"])
+    def test_who_cannot_publish_pages(self, client, world, role):
+        assert not self.publish_as(client, world, role, world["own_result"], "education").live
 
     @pytest.mark.parametrize("role", ["moderator", "administrator"])
     def test_who_publishes_and_unpublishes_pages(self, client, world, role):
-        client.force_login(world[role])
-        page = world["other_result"]
-        client.post(
-            page_url("edit", page),
-            result_form([world["health"]], "action-publish", title=page.title, slug=page.slug),
-        )
-        page.refresh_from_db()
+        page = self.publish_as(client, world, role, world["other_result"], "health")
         assert page.live
         client.post(page_url("unpublish", page))
         page.refresh_from_db()
