@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test test-postgres lint check check-migrations messages check-translations lock clean
+.PHONY: help install browser run serve test test-postgres lint check check-migrations messages check-translations lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-20s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,6 +20,16 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 
 install: $(BIN)/.installed ## Create .venv and install the pinned dependencies
 
+# The browser tests drive Debian's Chromium; `playwright install` would download another one.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
+browser: $(CHROMIUM) ## Install Debian's chromium for the browser tests (apt-get; sudo when not root)
+
 run: install ## Serve the portal with demo content at http://127.0.0.1:8000 (SQLite, database search)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
@@ -30,10 +40,10 @@ run: install ## Serve the portal with demo content at http://127.0.0.1:8000 (SQL
 # module-scoped demo site is built once.
 PYTEST := $(BIN)/pytest -n auto --dist loadfile
 
-test: install ## Run the whole test suite
+test: install browser ## Run the whole test suite (browser journeys and accessibility audits included)
 	$(PYTEST)
 
-test-postgres: install ## Run the suite against PostgreSQL (DATABASE_URL, default postgres://127.0.0.1:5432/test)
+test-postgres: install browser ## Run the suite against PostgreSQL (DATABASE_URL, default postgres://127.0.0.1:5432/test)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST)
 
 lint: install ## Ruff lint and import order

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views import static as static_views
 from django.views.decorators.cache import cache_page
 
 from wagtail import urls as wagtail_urls
@@ -81,6 +82,15 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_MEDIA_IMAGES:
+    # Images only: documents go through /documents/, which checks that they are public.
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/[^/]+)$",
+            static_views.serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     path(_("buscar/"), search_views.search, name="search"),

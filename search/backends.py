@@ -1,12 +1,13 @@
 """Search backend configuration, read by the settings before Django's apps load.
 
 Without ELASTICSEARCH_URL the portal uses Wagtail's database backend (SQLite FTS5 in the
-embedded default, PostgreSQL full text in production); with it, Wagtail's Elasticsearch 8
+embedded default, with titles weighted by `search.database_backend`; PostgreSQL full text in
+production); with it, Wagtail's Elasticsearch 8
 backend, optionally speaking to an OpenSearch-compatible cluster through
 `search.transport.OpenSearchCompatibleNode`.
 """
 
-DATABASE_BACKEND = "wagtail.search.backends.database"
+DATABASE_BACKEND = "search.database_backend"
 # Created by search/migrations/0001 on PostgreSQL: Spanish stemming with accents folded.
 POSTGRES_SEARCH_CONFIG = "portal_search"
 ELASTICSEARCH_BACKEND = "wagtail.search.backends.elasticsearch8"

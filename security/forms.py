@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +42,8 @@ class LoginForm(WagtailLoginForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Wagtail redefines the field without a label, which would show "Password" in every language.
+        self.fields["password"].label = AuthenticationForm.base_fields["password"].label
         self.fields["otp_token"].help_text = _("Solo si activó la verificación en dos pasos.")
 
     def clean(self):

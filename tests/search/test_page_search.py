@@ -32,6 +32,26 @@ class TestPageSearch:
             "Cooperación descentralizada"
         ]
 
+    def test_a_page_whose_title_is_the_query_comes_before_pages_that_repeat_its_words(
+        self, client, bilingual_site
+    ):
+        # Pages without the words, as on any real site: bm25's weights of rare words need them.
+        for number in range(12):
+            publish(StandardPageFactory(parent=bilingual_site.home, title=f"Convocatoria {number}"))
+        for number in range(3):
+            publish(
+                StandardPageFactory(
+                    parent=bilingual_site.home,
+                    title=f"Descripción general {number}",
+                    introduction="La Mesa para la Internacionalización reúne a la mesa de la internacionalización "
+                    "y cada mesa para la internacionalización del Distrito, en la mesa y para la mesa.",
+                )
+            )
+        publish(StandardPageFactory(parent=bilingual_site.home, title="Mesa para la Internacionalización de Bogotá"))
+        titles = result_titles(client.get("/es/buscar/", {"q": "Mesa para la Internacionalización"}))
+        assert titles[0] == "Mesa para la Internacionalización de Bogotá"
+        assert len(titles) == 4
+
     def test_english_search_finds_english_pages_only(self, client, pages):
         titles = result_titles(client.get("/en/search/", {"q": "decentralised cooperation"}))
         assert titles[0] == "Decentralised cooperation"
