@@ -3,6 +3,7 @@ one SnippetViewSet each under the "Mesa de entidades" menu."""
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -82,6 +83,17 @@ class StatusColumn(Column):
         return context
 
 
+class InstancePermissionMixin:
+    """Wagtail's edit view asks only the model's permission: this one asks the instance's too (a
+    liaison no longer changes an answered request or an analysed plan)."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):
+            raise PermissionDenied
+        return instance
+
+
 class ProgressMixin:
     """Logs the office's steps taken by this save and sends the survey on closing (desk.progress)."""
 
@@ -142,7 +154,7 @@ class AssistanceRequestViewSet(EntityScopedViewSet):
     edit_handler = REQUEST_PANELS
     filterset_class = AssistanceRequestFilterSet
     add_view_class = type("CreateView", (ProgressMixin, CreateView), {})
-    edit_view_class = type("EditView", (ProgressMixin, EditView), {})
+    edit_view_class = type("EditView", (InstancePermissionMixin, ProgressMixin, EditView), {})
     inspect_view_class = RequestInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -174,17 +186,22 @@ class AssistanceRequestViewSet(EntityScopedViewSet):
     list_export = [
         "pk",
         "entity",
-        "modality",
+        "get_modality_display",
         "topic",
         "received_on",
         "due_on",
-        "status",
+        "get_status_display",
         "assignee",
         "answered_on",
         "answer_working_days",
         "closed_on",
     ]
-    export_headings = {"pk": _("Número"), "answer_working_days": _("Días hábiles hasta la respuesta")}
+    export_headings = {
+        "pk": _("Número"),
+        "get_modality_display": _("Modalidad"),
+        "get_status_display": _("Estado"),
+        "answer_working_days": _("Días hábiles hasta la respuesta"),
+    }
     export_filename = "solicitudes-de-asistencia-tecnica"
 
     def get_queryset(self, request):
@@ -195,6 +212,7 @@ class AssistanceRequestViewSet(EntityScopedViewSet):
 
 class PrioritiesPlanViewSet(EntityScopedViewSet):
     model = PrioritiesPlan
+    edit_view_class = type("EditView", (InstancePermissionMixin, EditView), {})
     icon = "list-ul"
     menu_label = _("Planes de prioridades")
     url_prefix = "mesa/planes"
@@ -204,7 +222,8 @@ class PrioritiesPlanViewSet(EntityScopedViewSet):
     copy_view_enabled = False
     list_display = ["__str__", "sector", "year", "status", "updated_at"]
     inspect_view_fields = ["sector", "year", "status"]
-    list_export = ["sector", "year", "status", "updated_at"]
+    list_export = ["sector", "year", "get_status_display", "updated_at"]
+    export_headings = {"get_status_display": _("Estado")}
     export_filename = "planes-de-prioridades"
 
     def get_queryset(self, request):

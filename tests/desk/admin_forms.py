@@ -46,7 +46,11 @@ def request_form(entity=None, existing=None, attachments=(), **fields):
 
 def plan_form(sector, year=2026, status="borrador", priorities=None, initial=0, **fields):
     theme = ThematicTable.objects.order_by("pk").first()
-    priorities = priorities if priorities is not None else [{"need": "Intercambio sobre jornada única", "theme": theme.pk}]
+    priorities = (
+        priorities
+        if priorities is not None
+        else [{"need": "Intercambio sobre jornada única", "theme": theme.pk}]
+    )
     return nested_form_data(
         {
             "sector": sector.pk,
