@@ -6,18 +6,12 @@ import django_filters
 
 from cooperacion.models import DistrictEntity, Sector, ThematicTable
 
+from .figures import plan_years, request_years
 from .models import AssistanceRequest, Flag, Modality, PlanStatus, PrioritiesPlan, RequestStatus
 
 
-def request_years():
-    return [
-        (day.year, day.year) for day in AssistanceRequest.objects.dates("received_on", "year", order="DESC")
-    ]
-
-
-def plan_years():
-    years = PrioritiesPlan.objects.order_by("-year").values_list("year", flat=True).distinct()
-    return [(year, year) for year in years]
+def as_choices(years):
+    return lambda: [(year, year) for year in years()]
 
 
 class AssistanceRequestFilterSet(WagtailFilterSet):
@@ -31,7 +25,7 @@ class AssistanceRequestFilterSet(WagtailFilterSet):
         label=_("Sector"), queryset=Sector.objects.all(), field_name="entity__sector"
     )
     year = django_filters.MultipleChoiceFilter(
-        label=_("Año de recepción"), choices=request_years, field_name="received_on__year"
+        label=_("Año de recepción"), choices=as_choices(request_years), field_name="received_on__year"
     )
     mine = django_filters.BooleanFilter(label=_("Asignadas a mí"), method="filter_mine")
 
@@ -50,7 +44,7 @@ class AssistanceRequestFilterSet(WagtailFilterSet):
 
 
 class PrioritiesPlanFilterSet(WagtailFilterSet):
-    year = django_filters.MultipleChoiceFilter(label=_("Año"), choices=plan_years)
+    year = django_filters.MultipleChoiceFilter(label=_("Año"), choices=as_choices(plan_years))
     sector = django_filters.ModelMultipleChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
     status = django_filters.MultipleChoiceFilter(label=_("Estado"), choices=PlanStatus.choices)
     theme = django_filters.ModelMultipleChoiceFilter(

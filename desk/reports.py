@@ -156,11 +156,10 @@ class PlansReportView(ScopedReportView):
     template_name = "desk/admin/plans_report.html"
 
     def year(self):
+        """The year asked for, or the latest with plans (this one if none)."""
         years = plan_years(self.reachable())
-        try:
-            year = int(self.request.GET.get("year") or (years[0] if years else timezone.localdate().year))
-        except ValueError:
-            year = years[0] if years else timezone.localdate().year
+        asked = self.request.GET.get("year", "")
+        year = int(asked) if asked.isdigit() and len(asked) == 4 else (years[0] if years else timezone.localdate().year)
         return year, years
 
     def plans(self, year):

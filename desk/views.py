@@ -109,6 +109,29 @@ class ProgressMixin:
         return instance
 
 
+class FiledByMixin:
+    def save_instance(self):
+        self.form.instance.filed_by = self.request.user
+        return super().save_instance()
+
+
+class PlanInspectView(InspectView):
+    def get_fields(self):
+        return super().get_fields() + ["priorities"]
+
+    def get_priorities_display_value(self):
+        rows = [
+            (priority.need, priority.theme, priority.get_decision_display(), priority.decision_reason)
+            for priority in self.object.priorities.select_related("theme")
+        ]
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{} ({}) — {} {}</li>", rows))
+
+    def get_field_label(self, field_name, field):
+        if field_name == "priorities":
+            return _("Prioridades")
+        return super().get_field_label(field_name, field)
+
+
 class RequestInspectView(InspectView):
     def get_attachments_display_value(self):
         documents = [
@@ -153,7 +176,7 @@ class AssistanceRequestViewSet(EntityScopedViewSet):
     url_prefix = "mesa/solicitudes"
     edit_handler = REQUEST_PANELS
     filterset_class = AssistanceRequestFilterSet
-    add_view_class = type("CreateView", (ProgressMixin, CreateView), {})
+    add_view_class = type("CreateView", (FiledByMixin, ProgressMixin, CreateView), {})
     edit_view_class = type("EditView", (InstancePermissionMixin, ProgressMixin, EditView), {})
     inspect_view_class = RequestInspectView
     inspect_view_enabled = True
@@ -213,6 +236,7 @@ class AssistanceRequestViewSet(EntityScopedViewSet):
 class PrioritiesPlanViewSet(EntityScopedViewSet):
     model = PrioritiesPlan
     edit_view_class = type("EditView", (InstancePermissionMixin, EditView), {})
+    inspect_view_class = PlanInspectView
     icon = "list-ul"
     menu_label = _("Planes de prioridades")
     url_prefix = "mesa/planes"

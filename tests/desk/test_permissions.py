@@ -91,7 +91,7 @@ def test_a_liaison_files_a_request_for_their_entity_only(client, desk):
     assert filed.entity == desk.education
     assert filed.received_on == timezone.localdate()
     assert filed.assignee is None and filed.answer == ""
-    assert filed.filed_by is None or filed.filed_by == desk.liaison
+    assert filed.filed_by == desk.liaison
 
 
 def test_a_liaison_cannot_change_an_answered_request(client, desk):
@@ -228,3 +228,10 @@ def test_only_office_staff_can_be_assigned(client, desk):
         request_url("edit", request.pk), request_form(existing=request, assignee=desk.liaison.pk)
     )
     assert "assignee" in response.context["form"].errors
+
+
+def test_the_inspect_view_of_a_plan_lists_its_priorities(client, desk, plans):
+    login(client, desk.liaison)
+    page = client.get(plan_url("inspect", plans["own"].pk))
+    assert "Necesidad propia de Educación" in page.content.decode()
+    assert client.get("/admin/mesa/informes/planes/?year=99999999999").status_code == 200
