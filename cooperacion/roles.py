@@ -66,6 +66,16 @@ ROLE_PERMISSIONS = {
     },
 }
 
+# Grants of the apps that build on the register (the entities' desk), by app label: each one
+# registers its own in its AppConfig.ready() with `register_role_permissions`.
+APP_ROLE_PERMISSIONS = {"cooperacion": ROLE_PERMISSIONS}
+
+
+def register_role_permissions(app_label, grants):
+    """`grants`: {group name: {model name: [actions]}}, as ROLE_PERMISSIONS, for `app_label`'s models."""
+    APP_ROLE_PERMISSIONS[app_label] = grants
+
+
 # Wagtail's page permission types, granted on tree nodes and inherited below them: the
 # administrators on the root, the office's editors and moderators on every home page, the
 # liaisons on the sections of results and good practices (scoped to their entity's pages by
@@ -94,19 +104,24 @@ MEDIA_ACTIONS = {
 }
 
 
-def _permission(model, action):
-    return Permission.objects.get(content_type__app_label="cooperacion", codename=f"{action}_{model}")
+def _permission(app_label, model, action):
+    return Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
 
 
 def sync_roles():
     """Returns, for each group, the pages on which it holds page permissions."""
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     groups = {}
-    for name, grants in ROLE_PERMISSIONS.items():
+    for name in ROLE_PERMISSIONS:
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(admin_access)
         group.permissions.add(
-            *[_permission(model, action) for model, actions in grants.items() for action in actions]
+            *[
+                _permission(app_label, model, action)
+                for app_label, app_grants in APP_ROLE_PERMISSIONS.items()
+                for model, actions in app_grants.get(name, {}).items()
+                for action in actions
+            ]
         )
         groups[name] = group
     # Everything in the admin, users, groups, settings and workflows included.

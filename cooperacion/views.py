@@ -124,22 +124,22 @@ ACTION_PANELS = TabbedInterface(
 
 
 class ScopedChoiceMixin:
-    """The record chooser offers a liaison only the records of their own entity."""
+    """A chooser offers a liaison only what involves their own entity."""
 
     def scoped(self, queryset):
-        return policy_registry.get_by_type(CooperationAction).scope(self.request.user, queryset)
+        return policy_registry.get_by_type(self.model).scope(self.request.user, queryset)
 
     def get_object_list(self):
         return self.scoped(super().get_object_list())
 
     def get_object(self, pk):
-        return self.scoped(CooperationAction.objects.filter(pk=pk)).get()
+        return self.scoped(self.model._default_manager.filter(pk=pk)).get()
 
     def get_objects(self, pks):
         return self.scoped(super().get_objects(pks))
 
 
-class CooperationActionChooserViewSet(SnippetChooserViewSet):
+class EntityScopedChooserViewSet(SnippetChooserViewSet):
     choose_view_class = type("ChooseView", (ScopedChoiceMixin, ChooseView), {})
     choose_results_view_class = type("ChooseResultsView", (ScopedChoiceMixin, ChooseResultsView), {})
     chosen_view_class = type("ChosenView", (ScopedChoiceMixin, SnippetChosenView), {})
@@ -148,7 +148,29 @@ class CooperationActionChooserViewSet(SnippetChooserViewSet):
     )
 
 
-class CooperationActionViewSet(SnippetViewSet):
+class EntityScopedViewSet(SnippetViewSet):
+    """A snippet whose model names an `entity_lookup` and has an EntityScopedPermissionPolicy: a
+    liaison lists, exports and chooses only their entity's, and every view of another's refuses (403)."""
+
+    chooser_viewset_class = EntityScopedChooserViewSet
+
+    def get_queryset(self, request):
+        return self.permission_policy.scope(request.user, self.model._default_manager.all())
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        policy = self.permission_policy
+
+        def scoped_view(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if pk is not None and not policy.user_can_reach(request.user, unquote(str(pk))):
+                raise PermissionDenied
+            return view(request, *args, **view_kwargs)
+
+        return scoped_view
+
+
+class CooperationActionViewSet(EntityScopedViewSet):
     model = CooperationAction
     icon = "globe"
     menu_label = _("Acciones")
@@ -210,24 +232,9 @@ class CooperationActionViewSet(SnippetViewSet):
         "live",
     ]
     export_filename = "acciones-de-cooperacion"
-    chooser_viewset_class = CooperationActionChooserViewSet
 
     def get_queryset(self, request):
-        queryset = CooperationAction.objects.select_related("latest_revision")
-        return self.permission_policy.scope(request.user, queryset)
-
-    def construct_view(self, view_class, **kwargs):
-        """Every view of one record refuses (403) a liaison whose entity is not involved in it."""
-        view = super().construct_view(view_class, **kwargs)
-        policy = self.permission_policy
-
-        def scoped_view(request, *args, **view_kwargs):
-            pk = view_kwargs.get("pk")
-            if pk is not None and not policy.user_can_reach(request.user, unquote(str(pk))):
-                raise PermissionDenied
-            return view(request, *args, **view_kwargs)
-
-        return scoped_view
+        return super().get_queryset(request).select_related("latest_revision")
 
 
 class PartnerViewSet(SnippetViewSet):

@@ -704,7 +704,15 @@ ANSWERS = {
             secretaria_general(
                 ("Informes de gestión y auditoría", "Management and audit reports"),
                 ("De la Secretaría General.", "Of the General Secretariat."),
-            )
+            ),
+            Link(
+                url=("/es/asistencia-tecnica/cifras/", "/en/technical-assistance/figures/"),
+                title=("Asistencia técnica a las entidades: cifras", "Technical assistance to entities: figures"),
+                description=(
+                    "Solicitudes, tiempos de respuesta, satisfacción y prioridades de los sectores, por año.",
+                    "Requests, answer times, satisfaction and the sectors' priorities, by year.",
+                ),
+            ),
         ],
     ),
     "4.8": Applies(

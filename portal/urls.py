@@ -96,6 +96,7 @@ urlpatterns += i18n_patterns(
     path(_("buscar/"), search_views.search, name="search"),
     path(_("mapa-del-sitio/"), home_views.site_map, name="site_map"),
     path("", include("cooperacion.urls")),
+    path("", include("desk.urls")),
     *LIMITED_SITE_FORMS,
     # Page routes that are files (the transparency section's items.json): Wagtail's own pattern
     # serves only paths of words and slashes.

@@ -125,6 +125,7 @@ def surfaces(demo_site_for_module, django_db_blocker):
                 "transparency items": Surface(page_url(TransparencyIndexPage) + "items.json"),
                 "iati crosswalk": Surface("/es/datos-abiertos/iati/"),
                 "sitemap": Surface("/sitemap.xml", {"p"}),
+                "technical assistance figures": Surface("/es/asistencia-tecnica/cifras/"),
             },
             files={
                 "csv": Surface("/datos/registro.csv", {*SEARCH_NAMES, "formato"}, matches_are_invalid),
@@ -145,6 +146,7 @@ def surfaces(demo_site_for_module, django_db_blocker):
                 "strategy version": strategy.url + "versiones/{}/",
                 "english page": "/en/{}/",
                 "page password form": "/es/_util/authenticate_with_password/{}/1/",
+                "survey": "/es/encuesta/{}/",
             },
         )
 
@@ -155,11 +157,12 @@ PAGES = [
     "api v2 page", "api v2 images", "api v2 documents", "dashboard", "dataset page", "news index",
     "news rss", "news atom", "news calendar", "event calendar", "results index", "good practices",
     "good practice sheet", "strategy", "transparency items", "iati crosswalk", "sitemap",
+    "technical assistance figures",
 ]  # fmt: skip
 FILES = ["csv", "xlsx", "json", "iati", "iati activity"]
 PATHS = [
     "record sheet", "api v1 record", "api v2 page", "api v2 image", "api v2 document", "iati activity",
-    "page", "page in a section", "strategy version", "english page", "page password form",
+    "page", "page in a section", "strategy version", "english page", "page password form", "survey",
 ]  # fmt: skip
 
 

@@ -2,7 +2,9 @@
 
 The demo site is built, the marker is written into drafts, unauthorised records, amounts and results
 the partner did not authorise, internal notes, authorisation evidence, private supporting documents,
-a liaison's account, the liaison directory's names, e-mails and phones, and a page's unpublished revision; then every public output is read — every page
+a liaison's account, the liaison directory's names, e-mails and phones, a page's unpublished revision,
+and the entities' desk (a request's text, answer and requester, a survey's comment, a plan's analysis);
+then every public output is read — every page
 reachable by following links from both home pages and the sitemap, every download format, the IATI XML,
 the DCAT catalogue, both APIs with `fields=*`, the feeds — and searched for the marker.
 """
@@ -33,7 +35,9 @@ from cooperacion.models import (
     PartnerType,
     ResultIndicator,
     SupportingDocument,
+    ThematicTable,
 )
+from desk.models import AssistanceRequest, Decision, PlanStatus, PrioritiesPlan, Priority, SatisfactionSurvey
 from home.models import NewsPage
 from tests.cooperacion.factories import CooperationActionFactory
 
@@ -74,6 +78,7 @@ EXPLICIT_URLS = [
     f"/es/buscar/?q={WORD}",
     f"/en/search/?q={WORD}",
     f"/es/cooperacion/buscar/?q={WORD}",
+    "/es/asistencia-tecnica/cifras/",
 ]
 
 
@@ -149,10 +154,44 @@ def plant_marker():
             user=user,
         )
 
+    plant_in_desk(entity)
+
     news = NewsPage.objects.live().filter(locale__language_code="es").first()
     news.title = f"Cambio sin publicar {MARKER} {WORD}"
     news.save_revision()
     return [draft, unauthorised, public]
+
+
+def plant_in_desk(entity):
+    """The entities' desk: a request's text, answer and requester, a survey's comment, a plan's
+    internal analysis and the reasons of its decisions (the public figures count them, nothing more)."""
+    request = AssistanceRequest.objects.create(
+        entity=entity,
+        modality="concepto",
+        topic=f"Tema {MARKER} {WORD}",
+        description=f"Descripción {MARKER} {WORD}",
+        requester_name=f"Solicitante {MARKER}",
+        requester_email=f"solicitante.{MARKER.lower()}@example.org",
+        received_on=date(2025, 3, 3),
+        answer=f"Respuesta {MARKER} {WORD}",
+        answered_on=date(2025, 3, 5),
+        closed_on=date(2025, 3, 6),
+    )
+    SatisfactionSurvey.issue(request)
+    SatisfactionSurvey.objects.filter(request=request).update(rating=4, comment=f"Comentario {MARKER} {WORD}")
+    plan = PrioritiesPlan.objects.create(
+        sector=entity.sector,
+        year=2019,
+        status=PlanStatus.ANALYSED,
+        analysis_notes=f"Análisis {MARKER} {WORD}",
+    )
+    Priority.objects.create(
+        plan=plan,
+        need=f"Necesidad {MARKER} {WORD}",
+        theme=ThematicTable.objects.order_by("pk").first(),
+        decision=Decision.NOT_PRIORITISED,
+        decision_reason=f"Razón {MARKER} {WORD}",
+    )
 
 
 def leaks(body: bytes, content_type: str):

@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import timezone, translation
 
-from .columns import COLUMN_NAMES, COLUMNS, LIST_SEPARATOR, export_records, read_row
+from .columns import COLUMN_NAMES, LIST_SEPARATOR, export_records, read_row
 
 CHUNK_SIZE = 500
 
@@ -139,9 +139,6 @@ def _column_letters(count: int) -> list[str]:
     return letters
 
 
-_LETTERS = _column_letters(len(COLUMNS))
-
-
 def _xml_text(text: str) -> str:
     # Carriage returns as a reference: a literal one would be read back as a line feed.
     return escape(_NOT_XML.sub("", text[:XLSX_MAX_CELL_CHARACTERS])).replace("\r", "&#13;")
@@ -166,14 +163,12 @@ def xlsx_cell(reference: str, value) -> str:
     return _string_cell(reference, LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
 
 
-def _xlsx_row(number: int, row: list) -> str:
-    cells = "".join(
-        xlsx_cell(f"{letter}{number}", value) for letter, value in zip(_LETTERS, row, strict=True)
-    )
+def _xlsx_row(number: int, row: list, letters: list[str]) -> str:
+    cells = "".join(xlsx_cell(f"{letter}{number}", value) for letter, value in zip(letters, row, strict=True))
     return f'<row r="{number}">{cells}</row>'
 
 
-def _package_parts(title: str) -> list[tuple[str, str]]:
+def _package_parts(title: str, sheet: str) -> list[tuple[str, str]]:
     created = timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ")
     sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml"
     return [
@@ -206,7 +201,7 @@ def _package_parts(title: str) -> list[tuple[str, str]]:
         (
             "xl/workbook.xml",
             f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">'
-            f'<sheets><sheet name="registro" sheetId="1" r:id="rId1"/></sheets></workbook>',
+            f'<sheets><sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>',
         ),
         (
             "xl/_rels/workbook.xml.rels",
@@ -265,32 +260,43 @@ class _Sink:
 
 
 def xlsx_stream(queryset, origin: str, *, title: str, zip64: bool) -> Iterator[bytes]:
-    """A one-sheet workbook (SpreadsheetML): a bold, frozen header row; inline strings, so nothing
-    is held for a shared-strings table; numbers, dates and booleans typed."""
+    """The register's download as a workbook."""
+    return xlsx_table_stream(
+        COLUMN_NAMES, row_chunks(queryset, origin), title=title, sheet="registro", zip64=zip64
+    )
+
+
+def xlsx_table_stream(
+    header: list[str], chunks: Iterator[list[list]], *, title: str, sheet: str, zip64: bool = False
+) -> Iterator[bytes]:
+    """A one-sheet workbook (SpreadsheetML) of `header` and the rows of `chunks`: a bold, frozen
+    header row; inline strings, so nothing is held for a shared-strings table; numbers, dates and
+    booleans typed."""
+    letters = _column_letters(len(header))
     sink = _Sink()
     with zipfile.ZipFile(
         sink, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=XLSX_COMPRESSION
     ) as archive:
-        for name, content in _package_parts(title):
+        for name, content in _package_parts(title, sheet):
             archive.writestr(name, content)
         yield sink.drain()
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=zip64) as sheet:
-            header = "".join(
-                _string_cell(f"{letter}1", name, _HEADER_STYLE)
-                for letter, name in zip(_LETTERS, COLUMN_NAMES, strict=True)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=zip64) as sheet_file:
+            cells = "".join(
+                _string_cell(f"{letter}1", str(name), _HEADER_STYLE)
+                for letter, name in zip(letters, header, strict=True)
             )
-            sheet.write(f'{_SHEET_HEAD}<row r="1">{header}</row>'.encode())
+            sheet_file.write(f'{_SHEET_HEAD}<row r="1">{cells}</row>'.encode())
             number = 1
-            for chunk in row_chunks(queryset, origin):
+            for chunk in chunks:
                 rows = []
                 for row in chunk:
                     number += 1
-                    rows.append(_xlsx_row(number, row))
-                sheet.write("".join(rows).encode("utf-8"))
+                    rows.append(_xlsx_row(number, row, letters))
+                sheet_file.write("".join(rows).encode("utf-8"))
                 written = sink.drain()
                 if written:
                     yield written
-            sheet.write(_SHEET_TAIL.encode())
+            sheet_file.write(_SHEET_TAIL.encode())
     yield sink.drain()
 
 

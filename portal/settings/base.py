@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "buenas_practicas",
     "search",
     "security",
+    "desk",
     "django_countries",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -240,6 +241,8 @@ DOWNLOAD_THROTTLE_RATE = env_rate("DOWNLOAD_THROTTLE_RATE", "20/min")
 # The HTML search pages and the public forms' submissions (home.throttling.rate_limited).
 SEARCH_THROTTLE_RATE = env_rate("SEARCH_THROTTLE_RATE", "60/min")
 FORM_THROTTLE_RATE = env_rate("FORM_THROTTLE_RATE", "20/hour")
+# Days a satisfaction survey's link stays valid after a technical-assistance request is closed.
+DESK_SURVEY_VALID_DAYS = env_int("DESK_SURVEY_VALID_DAYS", 30)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
