@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -177,7 +178,20 @@ class CooperationActionViewSet(EntityScopedViewSet):
     url_prefix = "cooperacion/acciones"
     edit_handler = ACTION_PANELS
     filterset_class = CooperationActionAdminFilterSet
-    list_display = ["__str__", "action_type", "status", "year", "publication_authorised", "updated_at"]
+    list_display = [
+        "__str__",
+        "action_type",
+        "status",
+        "year",
+        # Wagtail would print the boolean as True/False in every language.
+        Column(
+            "publication_authorised",
+            label=_("El aliado autoriza publicar"),
+            accessor=lambda action: _("Sí") if action.publication_authorised else _("No"),
+            sort_key="publication_authorised",
+        ),
+        "updated_at",
+    ]
     list_per_page = 50
     inspect_view_enabled = True
     inspect_view_fields = [

@@ -88,6 +88,17 @@ def test_base_settings_keep_debug_off():
     assert result.stdout.strip().endswith("False"), result.stderr
 
 
+def test_sqlite_waits_for_the_write_lock_instead_of_failing(tmp_path):
+    script = (
+        "from django.db import connection as c; c.ensure_connection(); "
+        "print(c.settings_dict['OPTIONS']['transaction_mode'], "
+        "c.cursor().execute('PRAGMA journal_mode').fetchone()[0])"
+    )
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    result = manage("shell", "-c", script, env=env)
+    assert result.stdout.split()[-2:] == ["IMMEDIATE", "wal"], result.stderr
+
+
 def test_api_settings_come_from_the_environment():
     script = (
         "from django.conf import settings as s; "

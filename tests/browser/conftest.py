@@ -109,11 +109,20 @@ def open_page(request, browser, portal, steps):
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()
-        page.on("console", lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"))
+        # A failed sub-resource is reported with its address by the response handler below.
+        page.on(
+            "console",
+            lambda message: message.type == "error"
+            and not message.text.startswith("Failed to load resource")
+            and errors.append(f"{page.url}: {message.text}"),
+        )
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        # Sub-resources only: a form's POST may rightly answer 400 (the admin's autosave does while
+        # a draft is incomplete).
         page.on(
             "response",
             lambda response: response.status >= 400
+            and response.request.method == "GET"
             and response.request.resource_type != "document"
             and errors.append(f"{page.url}: {response.status} for {response.url}"),
         )
