@@ -26,12 +26,12 @@ from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 from django.db.models import F
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-from .models import ContentGeneration
+from wagtail.models import Site
 
 # The URL patterns through which Wagtail serves pages: its own, and the one for page routes that
 # are files (portal/urls.py).
@@ -80,18 +80,23 @@ def current_generation(request=None) -> int:
     """The generation, read once per request."""
     if request is not None and hasattr(request, "_content_generation"):
         return request._content_generation
-    values = ContentGeneration.objects.filter(pk=GENERATION_ID).values_list("value", flat=True)
+    values = generations().filter(pk=GENERATION_ID).values_list("value", flat=True)
     generation = next(iter(values), 0)
     if request is not None:
         request._content_generation = generation
     return generation
 
 
+def generations():
+    # By name: the page models cache fragments through this module.
+    return apps.get_model("home", "ContentGeneration").objects
+
+
 def bump_generation():
-    if not ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=F("value") + 1):
-        generation, created = ContentGeneration.objects.get_or_create(pk=GENERATION_ID, defaults={"value": 1})
+    if not generations().filter(pk=GENERATION_ID).update(value=F("value") + 1):
+        generation, created = generations().get_or_create(pk=GENERATION_ID, defaults={"value": 1})
         if not created:
-            ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=F("value") + 1)
+            generations().filter(pk=GENERATION_ID).update(value=F("value") + 1)
 
 
 def content_changed(sender, **kwargs):
@@ -111,11 +116,29 @@ def cached_fragment(request, name, parts, build):
     """What `build()` returns (picklable), made once per generation and `parts` for everyone."""
     key = ":".join(["fragment", str(current_generation(request)), name, *map(str, parts)])
     cache = page_cache()
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, FRAGMENT_SECONDS)
-    return value
+    stored = cache.get(key)
+    if stored is None:
+        stored = (build(),)  # in a tuple, so that None is kept too
+        cache.set(key, stored, FRAGMENT_SECONDS)
+    return stored[0]
+
+
+class SiteMiddleware:
+    """Wagtail looks the site up by host name in the database on every request
+    (Site.find_for_request); here the answer is kept for the generation, like a fragment."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+        try:
+            request._wagtail_site = cached_fragment(
+                request, "site", [hostname, port], lambda: Site._find_for_request(request)
+            )
+        except (OperationalError, InterfaceError):
+            pass  # no database: the view answers (home.outage)
+        return self.get_response(request)
 
 
 # --- whole pages ----------------------------------------------------------------------------

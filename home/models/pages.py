@@ -164,7 +164,7 @@ class HomePage(BasePage):
 
     def structured_data(self, request):
         """The office as a schema.org GovernmentOrganization, part of the Mayor's Office."""
-        footer = Footer.objects.filter(locale=self.locale).first()
+        footer = Footer.of_locale(request, self.locale_id)
         data = {
             "@type": "GovernmentOrganization",
             "name": footer.heading if footer else self.title,

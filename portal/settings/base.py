@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "home.outage.DatabaseUnavailableMiddleware",
     # Stored pages for anonymous visitors, before the session, language and user are looked at.
     "home.cache.PageCacheMiddleware",
+    "home.cache.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.i18n.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
