@@ -19,6 +19,7 @@ Redis); the old copies are never read again and expire.
 """
 
 import hashlib
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -81,7 +82,10 @@ def current_generation(request=None) -> int:
     if request is not None and hasattr(request, "_content_generation"):
         return request._content_generation
     values = generations().filter(pk=GENERATION_ID).values_list("value", flat=True)
-    generation = next(iter(values), 0)
+    generation = next(iter(values), None)
+    if generation is None:
+        bump_generation()
+        return current_generation(request)
     if request is not None:
         request._content_generation = generation
     return generation
@@ -94,7 +98,11 @@ def generations():
 
 def bump_generation():
     if not generations().filter(pk=GENERATION_ID).update(value=F("value") + 1):
-        generation, created = generations().get_or_create(pk=GENERATION_ID, defaults={"value": 1})
+        # A new database starts from the clock (milliseconds), above any number an earlier
+        # database may have left in a shared cache.
+        generation, created = generations().get_or_create(
+            pk=GENERATION_ID, defaults={"value": time.time_ns() // 1_000_000}
+        )
         if not created:
             generations().filter(pk=GENERATION_ID).update(value=F("value") + 1)
 
