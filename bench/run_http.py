@@ -204,7 +204,17 @@ def fetch(url: str, **headers):
 
 
 def wrk(args, url: str) -> Wrk:
-    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url]
+    # A 30 s timeout (wrk's default is 2 s): a busy machine's slow answers are figures, not errors.
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{args.seconds}s",
+        "--timeout",
+        "30s",
+        "--latency",
+        url,
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     return parse_wrk(result.stdout, url)
 

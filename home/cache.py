@@ -139,7 +139,8 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+        # get_host(): only the ALLOWED_HOSTS, so no one can fill the cache with made-up names.
+        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
         try:
             request._wagtail_site = cached_fragment(
                 request, "site", [hostname, port], lambda: Site._find_for_request(request)
