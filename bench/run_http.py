@@ -11,12 +11,13 @@ end), `migrate`, `load_demo_content` (300 records), `generate_actions --count 10
 (tops the register up to 10,000 records, register search and Wagtail index included),
 `collectstatic`; then `discover` (this script, inside Django, on the same database) picks the
 addresses and counts the SQL queries of one request to each (after one request that fills the
-fragment caches, and cold, with every cache empty). Then, one server at a time, for each leg (the
+fragment caches, and cold, with every cache empty) and the CPU time one request takes in that
+process (median of 15, time.process_time). Then, one server at a time, for each leg (the
 page cache off = "uncached", PAGE_CACHE_SECONDS=0; on = "cached"; each with the in-process cache,
 then with Redis on 127.0.0.1:6379): gunicorn (`--workers 2`, sync) serves portal.wsgi with
 portal.settings.production (SECURE_SSL_REDIRECT=false for plain http, rate limits raised so that
 the figures are the portal's, not its limiter's), every address is requested a few times in
-parallel (imports, connections, caches), then `wrk -t2 -c8 -d10s --latency` runs against each
+parallel (imports, connections, caches), then `wrk -t2 -c8 -d10s --timeout 30s --latency` runs against each
 address in turn, and against the site stylesheet served by WhiteNoise from the same stack (the
 ceiling). Any non-2xx answer or socket error fails the run. The weight of each page is its HTML
 plus the stylesheets and scripts it links, as served plain and with `Accept-Encoding: gzip`.
@@ -33,6 +34,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -323,14 +325,15 @@ def report(engine: str, records: int, targets: dict, legs: dict) -> int:
     )
 
     print(
-        "\n| request | SQL queries (fragments cached) | SQL queries (every cache empty) | HTML + CSS + JS | as served (gzip) |"
+        "\n| request | SQL queries (fragments kept) | SQL queries (every cache empty) "
+        "| CPU per request, uncached (in-process, median) | HTML + CSS + JS | as served (gzip) |"
     )
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|")
     for target in targets["pages"]:
         weight = weights[target["name"]]
         print(
-            f"| {target['name']} | {target['queries']} | {target['cold_queries']} | {weight['plain'] / 1024:.1f} kB "
-            f"| {weight['served'] / 1024:.1f} kB |"
+            f"| {target['name']} | {target['queries']} | {target['cold_queries']} | {target['cpu_ms']:.1f} ms "
+            f"| {weight['plain'] / 1024:.1f} kB | {weight['served'] / 1024:.1f} kB |"
         )
     return verdicts(targets, legs, weights)
 
@@ -416,12 +419,29 @@ def discover(out: Path):
         assert response.status_code == 200, (url, response.status_code)
         return len(statements)
 
+    def cpu_milliseconds(url, runs=15):
+        """This process's CPU time per request: steadier than the wall clock on a busy machine."""
+        times = []
+        for _ in range(runs):
+            started = time.process_time()
+            client.get(url)
+            times.append((time.process_time() - started) * 1000)
+        return statistics.median(times)
+
     targets = []
     for name, url in pages:
         for cache in caches.all():
             cache.clear()
         cold = count(url)
-        targets.append({"name": name, "url": url, "cold_queries": cold, "queries": count(url)})
+        targets.append(
+            {
+                "name": name,
+                "url": url,
+                "cold_queries": cold,
+                "queries": count(url),
+                "cpu_ms": cpu_milliseconds(url),
+            }
+        )
     out.write_text(
         json.dumps({"pages": targets, "static": static("css/portal.css")}, indent=1, ensure_ascii=False)
     )

@@ -133,12 +133,15 @@ def cached_fragment(request, name, parts, build):
 
 class SiteMiddleware:
     """Wagtail looks the site up by host name in the database on every request
-    (Site.find_for_request); here the answer is kept for the generation, like a fragment."""
+    (Site.find_for_request); for the pages of the site (their paths start with a language) the
+    answer is kept for the generation, like a fragment."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if not translation.get_language_from_path(request.path_info):
+            return self.get_response(request)  # the APIs, downloads, admin: no page frame to show
         # get_host(): only the ALLOWED_HOSTS, so no one can fill the cache with made-up names.
         hostname, port = split_domain_port(request.get_host())[0], request.get_port()
         try:
