@@ -80,7 +80,7 @@ bench-load: install ## Load test: gunicorn with the production settings on a fre
 
 .PHONY: bench-http
 bench-http: install ## HTTP benchmark: gunicorn (2 workers, production settings) on 10,000 records, wrk 10 s x 8 connections per page, uncached and cached, SQLite then PostgreSQL
-	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi; }
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; $$SUDO apt-get update -qq && $$SUDO apt-get install -y wrk; }
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[test,bench]"
 	$(BIN)/python bench/run_http.py
 
