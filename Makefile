@@ -88,6 +88,12 @@ bench-load: install ## Load test: gunicorn with the production settings on a fre
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[test,bench]"
 	$(BIN)/python bench/run_load.py
 
+.PHONY: bench-http
+bench-http: install ## HTTP benchmark: gunicorn (2 workers, production settings) on 10,000 records, wrk 10 s x 8 connections per page, uncached and cached, SQLite then PostgreSQL
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; $$SUDO apt-get update -qq && $$SUDO apt-get install -y wrk; }
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test,bench]"
+	$(BIN)/python bench/run_http.py
+
 .PHONY: fuzz
 fuzz: install ## Longer property-based run (1,500 fresh random examples per test) of the fuzzing tests and schemathesis: docs/robustness.md
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/search/test_filter_properties.py tests/test_fuzz_public_urls.py tests/search/test_api_schemathesis.py

@@ -133,7 +133,7 @@ def search_records(request: SearchRequest) -> RecordSearchResult:
         request=request,
         total=found.total,
         hits=_hydrate(found.hits, request.query),
-        facets=_label_facets(found.facets, request),
+        facets=_label_facets(found.facets, request) if request.labelled_facets else [],
         engine=engine_name,
         degraded=degraded,
     )

@@ -25,7 +25,7 @@ def search(request):
     records = None
     if query:
         results = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
-        records = search_records(SearchRequest(query=query, page_size=RECORDS_SHOWN))
+        records = search_records(SearchRequest(query=query, page_size=RECORDS_SHOWN, labelled_facets=False))
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))

@@ -1,3 +1,4 @@
+from .cache import ContentGeneration
 from .news import EventPage, NewsIndexPage, NewsPage, PublicationPage
 from .pages import BasePage, HomePage, ImageWithAltText, StandardPage
 from .snippets import Footer
@@ -5,6 +6,7 @@ from .transparency import TransparencyCategoryPage, TransparencyIndexPage, Trans
 
 __all__ = [
     "BasePage",
+    "ContentGeneration",
     "EventPage",
     "Footer",
     "HomePage",

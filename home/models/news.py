@@ -28,10 +28,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.cache import cached_fragment
 from home.feeds import NewsAtomFeed, NewsRssFeed
 from home.ical import calendar_response
 from home.serializers import FeedsField
@@ -54,16 +55,24 @@ def current_year():
 
 def office(page, request):
     """The office as schema.org's author, publisher or organizer, named in the page's language."""
-    footer = Footer.objects.filter(locale_id=page.locale_id).first()
+    footer = Footer.of_locale(request, page.locale_id)
     data = {
         "@type": "GovernmentOrganization",
         "name": footer.heading if footer else settings.WAGTAIL_SITE_NAME,
         "logo": request.build_absolute_uri(static("img/logo.svg")),
     }
-    home = page.get_ancestors().type(HomePage).filter(locale_id=page.locale_id).last()
-    if home is not None:
-        data["url"] = home.get_full_url(request)
+    site = Site.find_for_request(request)
+    home_url = cached_fragment(
+        request, "office-url", [page.locale_id, site.pk if site else 0], lambda: home_full_url(page, request)
+    )
+    if home_url is not None:
+        data["url"] = home_url
     return data
+
+
+def home_full_url(page, request):
+    home = page.get_ancestors().type(HomePage).filter(locale_id=page.locale_id).last()
+    return home.get_full_url(request) if home is not None else None
 
 
 def image_url(image, request, spec="fill-1200x630"):

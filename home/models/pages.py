@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HighlightBlock
+from home.cache import cached_fragment
 from home.serializers import PageImageField
 
 from .snippets import Footer
@@ -164,7 +165,7 @@ class HomePage(BasePage):
 
     def structured_data(self, request):
         """The office as a schema.org GovernmentOrganization, part of the Mayor's Office."""
-        footer = Footer.objects.filter(locale=self.locale).first()
+        footer = Footer.of_locale(request, self.locale_id)
         data = {
             "@type": "GovernmentOrganization",
             "name": footer.heading if footer else self.title,
@@ -205,7 +206,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_pages"] = self.latest_pages()
+        # The same for every visitor until something is published: kept for the generation.
+        context["latest_pages"] = cached_fragment(
+            request, "latest", [self.pk], lambda: list(self.latest_pages())
+        )
         return context
 
 

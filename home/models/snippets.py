@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 
+from home.cache import cached_fragment
+
 
 class Footer(TranslatableMixin, models.Model):
     """The footer's contact channels and policy links, one per language."""
@@ -56,6 +58,13 @@ class Footer(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.heading} ({self.locale.language_code})"
+
+    @classmethod
+    def of_locale(cls, request, locale_id):
+        """The footer of a language, shared by every page's structured data for the generation."""
+        return cached_fragment(
+            request, "footer-of", [locale_id], lambda: cls.objects.filter(locale_id=locale_id).first()
+        )
 
     def policy_links(self):
         pages = [self.privacy_page, self.terms_page, self.accessibility_page]

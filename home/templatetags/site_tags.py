@@ -9,16 +9,30 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
 
+from home.cache import cached_fragment
 from home.models import Footer, TransparencyIndexPage
 
 register = template.Library()
+
+# The site frame (home link, menu, breadcrumbs, language links, footer) is the same for every
+# visitor: each piece is made once per content generation (home.cache.cached_fragment) and site,
+# language or page, so a page spends its queries on its own content.
 
 
 def language_home(request):
     """The home page of the active language's tree, looked up once per request."""
     if not hasattr(request, "_language_home"):
         site = Site.find_for_request(request)
-        request._language_home = site.root_page.localized.specific if site else None
+        request._language_home = (
+            cached_fragment(
+                request,
+                "home",
+                [site.pk, translation.get_language()],
+                lambda: site.root_page.localized.specific,
+            )
+            if site
+            else None
+        )
     return request._language_home
 
 
@@ -30,12 +44,16 @@ def home_page(context):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's children shown in menus; the section holding the current page is marked."""
-    home = language_home(context["request"])
+    request = context["request"]
+    home = language_home(request)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     items = []
     if home:
-        for item in home.get_children().live().in_menu():
+        sections = cached_fragment(
+            request, "menu", [home.pk], lambda: list(home.get_children().live().in_menu())
+        )
+        for item in sections:
             state = None
             if current_path == item.path:
                 state = "page"
@@ -48,10 +66,16 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    home = language_home(context["request"])
+    request = context["request"]
+    home = language_home(request)
     if not isinstance(page, Page) or home is None or page.pk == home.pk:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=home.depth).live()
+    ancestors = cached_fragment(
+        request,
+        "breadcrumbs",
+        [home.pk, page.pk],
+        lambda: list(page.get_ancestors().filter(depth__gte=home.depth).live()),
+    )
     return {"ancestors": ancestors, "page": page}
 
 
@@ -66,8 +90,15 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    links = []
-    if isinstance(page, Page):
+    if not isinstance(page, Page):
+        return {
+            "links": [
+                (code, name, translate_url(request.get_full_path(), code), code == current)
+                for code, name in languages()
+            ]
+        }
+
+    def links():
         translations = {
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live().select_related("locale")
@@ -78,24 +109,35 @@ def language_switcher(context):
             .live()
             .select_related("locale")
         }
+        found = []
         for code, name in languages():
             target = translations.get(code) or homes.get(code)
             if target is not None:
-                links.append((code, name, target.get_url(request), code == current))
-    else:
-        for code, name in languages():
-            links.append((code, name, translate_url(request.get_full_path(), code), code == current))
-    return {"links": links}
+                found.append((code, name, target.get_url(request), code == current))
+        return found
+
+    site = Site.find_for_request(request)
+    return {"links": cached_fragment(request, "languages", [site.pk if site else 0, current, page.pk], links)}
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
     request = context["request"]
-    footer = (
-        Footer.objects.filter(locale=Locale.get_active()).first()
-        or Footer.objects.filter(locale=Locale.get_default()).first()
-    )
-    return {"footer": footer, "transparency_url": transparency_url(request), "request": request}
+    site = Site.find_for_request(request)
+
+    def footer():
+        footer = (
+            Footer.objects.filter(locale=Locale.get_active()).first()
+            or Footer.objects.filter(locale=Locale.get_default()).first()
+        )
+        return {
+            "footer": footer,
+            "policy_links": footer.policy_links() if footer else [],
+            "transparency_url": transparency_url(request),
+        }
+
+    cached = cached_fragment(request, "footer", [site.pk if site else 0, translation.get_language()], footer)
+    return {**cached, "request": request}
 
 
 def transparency_url(request):

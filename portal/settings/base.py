@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything that may query: a database that cannot be reached answers a friendly 503.
     "home.outage.DatabaseUnavailableMiddleware",
+    # Stored pages for anonymous visitors, before the session, language and user are looked at.
+    "home.cache.PageCacheMiddleware",
+    "home.cache.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.i18n.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,8 +140,20 @@ CACHES = {
         }
         if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
 }
+# Whole pages and fragments (home.cache), apart from the rate limits' counters so that culling
+# the one never drops the other.
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": f"{env_str('CACHE_KEY_PREFIX', 'bogota')}-pages"}
+    if _cache_url
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+)
+PAGE_CACHE_ALIAS = "pages"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -232,6 +247,9 @@ RECORD_SEARCH = {
 # Public pages: browsers keep them PAGE_CACHE_MAX_AGE seconds, a CDN or proxy longer; with
 # FRONTEND_CACHE_PURGE_URL (a Varnish/nginx purge endpoint) publishing purges what changed.
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 300)
+# How long the portal itself keeps a public page for anonymous visitors (home.cache); 0 = never.
+# Publishing anything starts a new generation of copies, so this only bounds memory.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 3600)
 if env_str("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {

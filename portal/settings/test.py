@@ -15,7 +15,13 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploads made by tests (demo images, documents) go to a throwaway folder, not ./media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bogota-test-media-"))
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Off unless a test turns it on (tests/home/test_page_cache.py): tests change rows in ways no
+# visitor could and read the page again.
+PAGE_CACHE_SECONDS = 0
 # The suite calls the APIs far faster than any visitor; the rate limit's own tests lower this.
 API_THROTTLE_RATE = "100000/min"
 DOWNLOAD_THROTTLE_RATE = "100000/min"

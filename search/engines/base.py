@@ -18,6 +18,8 @@ class SearchRequest:
     sort: str = ""
     page: int = 1
     page_size: int = 20
+    # False when the caller shows no facets (the site search): their values are not labelled.
+    labelled_facets: bool = True
 
     def __post_init__(self):
         unknown = set(self.filters) - set(FACETS)

@@ -280,9 +280,11 @@ class TestPages:
         client.get(url)  # warm the per-process caches (content types, site root paths)
         with CaptureQueriesContext(connection) as few:
             assert client.get(url).status_code == 200
+        budget = len(few.captured_queries)  # read from the connection's log, which a request resets
         for number in range(2, 14):
             publish(TransparencyItemPageFactory(parent=section.first, number=f"1.{number}"))
-        with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)  # publishing starts a new generation: the site frame is kept again
+        with django_assert_max_num_queries(budget):
             response = client.get(url)
         assert len(soup(response).select(".transparency-items__item")) == 14
 
