@@ -96,6 +96,15 @@ def steps(request):
         shutil.rmtree(directory, ignore_errors=True)
 
 
+def console_error(page, message):
+    """An error in the console, except Chromium's note that the page itself answered 4xx: a test
+    that opens a 404 or a 400 page asked for it (4xx sub-resources are reported by status)."""
+    return message.type == "error" and not (
+        message.text.startswith("Failed to load resource: the server responded with a status of 4")
+        and message.location.get("url") == page.url
+    )
+
+
 @pytest.fixture
 def open_page(request, browser, portal, steps):
     """A new browser context (its own cookies) on the portal, as a visitor on a phone or a desktop
@@ -109,13 +118,18 @@ def open_page(request, browser, portal, steps):
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()
-        page.on("console", lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"))
+        page.on(
+            "console",
+            lambda message: console_error(page, message) and errors.append(f"{page.url}: {message.text}"),
+        )
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
         page.on(
             "response",
-            lambda response: response.status >= 400
-            and response.request.resource_type != "document"
-            and errors.append(f"{page.url}: {response.status} for {response.url}"),
+            lambda response: (
+                response.status >= 400
+                and response.request.resource_type != "document"
+                and errors.append(f"{page.url}: {response.status} for {response.url}")
+            ),
         )
         return page
 
@@ -124,6 +138,8 @@ def open_page(request, browser, portal, steps):
         if failed(request):
             for number, page in enumerate(context.pages):
                 steps.directory.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=steps.directory / f"failed-{contexts.index(context)}-{number}.png", full_page=True)
+                page.screenshot(
+                    path=steps.directory / f"failed-{contexts.index(context)}-{number}.png", full_page=True
+                )
         context.close()
     assert not errors, "the browser reported errors:\n" + "\n".join(errors)
