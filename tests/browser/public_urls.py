@@ -51,7 +51,7 @@ def view_urls(language):
 
     from wagtail.models import Page
 
-    from cooperacion.models import CooperationAction, DashboardPage, StrategyPage
+    from cooperacion.models import CooperationAction, DashboardPage
     from home.models import EventPage, NewsIndexPage
 
     def live(model):
@@ -63,9 +63,7 @@ def view_urls(language):
         search = reverse("search")
         records = reverse("record_search")
         record = CooperationAction.objects.public().order_by("pk").first()
-        strategy = live(StrategyPage)
-        version = strategy.versions.exclude(version=strategy.version).first()
-        urls = [
+        return [
             ("site search with results", f"{search}?{urlencode({'q': SEARCH_WORDS[language]})}"),
             ("site search without results", f"{search}?q={EMPTY_SEARCH}"),
             ("site map", reverse("site_map")),
@@ -80,14 +78,6 @@ def view_urls(language):
             ("register API docs", "/api/v1/docs/"),
             ("404 page", f"/{language}/no-existe-esta-pagina/"),
         ]
-        if version:
-            urls.append(
-                (
-                    "archived strategy version",
-                    strategy.get_url() + strategy.reverse_subpage("version", args=[version.version]),
-                )
-            )
-    return urls
 
 
 def throttled_search(language):
