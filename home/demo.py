@@ -477,6 +477,11 @@ PAGES = [
                     "<p>Las páginas se pueden recorrer con el teclado, funcionan sin JavaScript, admiten "
                     "ampliar el texto al 200 % y ofrecen textos alternativos para las imágenes. Si "
                     "encuentra una barrera, cuéntenos por los canales de contacto y la corregiremos.</p>"
+                    "<p>Cada cambio del portal pasa una revisión automática (axe-core) de los criterios de "
+                    "nivel A y AA de las WCAG 2.0 y 2.1 en cada tipo de página, en español y en inglés, en "
+                    "pantallas de teléfono y de escritorio, y una prueba usa la búsqueda del registro solo con "
+                    "el teclado. Una revisión automática no encuentra todas las barreras. La documentación "
+                    "interactiva de la API necesita JavaScript; su esquema OpenAPI se descarga sin él.</p>"
                 ),
             ],
         },
@@ -488,6 +493,11 @@ PAGES = [
                     "<p>Pages can be used with a keyboard, work without JavaScript, allow text to be "
                     "enlarged to 200% and give alternative text for images. If you meet a barrier, tell "
                     "us through the contact channels and we will fix it.</p>"
+                    "<p>Every change to the portal passes an automated check (axe-core) of the WCAG 2.0 and "
+                    "2.1 level A and AA criteria on every page type, in Spanish and in English, on phone and "
+                    "desktop screens, and a test uses the register search with the keyboard alone. An "
+                    "automated check does not find every barrier. The API's interactive documentation needs "
+                    "JavaScript; its OpenAPI schema downloads without it.</p>"
                 ),
             ],
         },

@@ -267,6 +267,12 @@ class CooperationAction(
         return self.localized("title")
 
     @property
+    def display_title_lang(self):
+        """The language of `display_title`, for its element's `lang` (a record without an English
+        title shows the Spanish one on English pages)."""
+        return self.language_of("title")
+
+    @property
     def sectors(self):
         return {link.entity.sector for link in self.entity_links.all()}
 

@@ -96,6 +96,12 @@ def steps(request):
         shutil.rmtree(directory, ignore_errors=True)
 
 
+def console_error(message):
+    """An error in the console, except Chromium's notes of responses with an error status, which
+    the response handler reports with their address (and a test that opens a 404 page asked for it)."""
+    return message.type == "error" and not message.text.startswith("Failed to load resource")
+
+
 @pytest.fixture
 def open_page(request, browser, portal, steps):
     """A new browser context (its own cookies) on the portal, as a visitor on a phone or a desktop
@@ -112,18 +118,15 @@ def open_page(request, browser, portal, steps):
         # A failed sub-resource is reported with its address by the response handler below.
         page.on(
             "console",
-            lambda message: message.type == "error"
-            and not message.text.startswith("Failed to load resource")
-            and errors.append(f"{page.url}: {message.text}"),
+            lambda message: console_error(message) and errors.append(f"{page.url}: {message.text}"),
         )
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-        # Sub-resources only: a form's POST may rightly answer 400 (the admin's autosave does while
-        # a draft is incomplete).
+        # Sub-resources: a GET that fails, or a server error; a form's POST may rightly answer 400
+        # (the admin's autosave does while a draft is incomplete).
         page.on(
             "response",
-            lambda response: response.status >= 400
-            and response.request.method == "GET"
-            and response.request.resource_type != "document"
+            lambda response: response.request.resource_type != "document"
+            and (response.status >= 500 or (response.status >= 400 and response.request.method == "GET"))
             and errors.append(f"{page.url}: {response.status} for {response.url}"),
         )
         return page
@@ -133,6 +136,8 @@ def open_page(request, browser, portal, steps):
         if failed(request):
             for number, page in enumerate(context.pages):
                 steps.directory.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=steps.directory / f"failed-{contexts.index(context)}-{number}.png", full_page=True)
+                page.screenshot(
+                    path=steps.directory / f"failed-{contexts.index(context)}-{number}.png", full_page=True
+                )
         context.close()
     assert not errors, "the browser reported errors:\n" + "\n".join(errors)

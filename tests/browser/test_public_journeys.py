@@ -8,14 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
+from .frame import assert_fits, main_menu
 
 pytestmark = pytest.mark.browser
-
-
-def assert_fits(page):
-    """Nothing wider than the screen: a phone visitor never scrolls sideways."""
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
 
 
 def open_first(page, links, steps, name):
@@ -36,15 +31,14 @@ def test_a_citizen_on_a_phone_reads_the_strategy_a_result_a_good_practice_and_th
     expect(page.locator("html")).to_have_attribute("lang", "es")
     assert_fits(page)
     steps(page, "home")
-    menu = page.get_by_role("navigation", name="Navegación principal")
 
-    menu.get_by_role("link", name="Estrategia de internacionalización").click()
+    main_menu(page).get_by_role("link", name="Estrategia de internacionalización").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Estrategia de internacionalización")
     expect(page.get_by_role("heading", name="Ejes estratégicos")).to_be_visible()
     assert_fits(page)
     steps(page, "strategy")
 
-    menu.get_by_role("link", name="Resultados de las alianzas").click()
+    main_menu(page).get_by_role("link", name="Resultados de las alianzas").click()
     steps(page, "results")
     open_first(page, page.locator(".card__title a"), steps, "a result")
     # A result shows the register's records it comes from, and they open.
@@ -52,11 +46,11 @@ def test_a_citizen_on_a_phone_reads_the_strategy_a_result_a_good_practice_and_th
     expect(records.first).to_be_visible()
     open_first(page, records, steps, "a record of the result")
 
-    menu.get_by_role("link", name="Buenas prácticas").click()
+    main_menu(page).get_by_role("link", name="Buenas prácticas").click()
     steps(page, "good practices")
     open_first(page, page.locator(".good-practice-card__title a"), steps, "a good-practice sheet")
 
-    menu.get_by_role("link", name="Noticias, eventos y publicaciones").click()
+    main_menu(page).get_by_role("link", name="Noticias, eventos y publicaciones").click()
     steps(page, "news")
     open_first(page, page.locator(".news-card__title a"), steps, "a news item")
 

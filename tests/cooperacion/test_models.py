@@ -193,6 +193,16 @@ class TestDerivedFields:
         with translation.override("es"):
             assert action.display_title == "Alianza"
 
+    def test_the_title_says_which_language_it_is_in(self):
+        from django.utils import translation
+
+        translated = CooperationActionFactory(title="Alianza", title_en="Partnership")
+        spanish_only = CooperationActionFactory(title="Alianza local", title_en="")
+        with translation.override("en"):
+            assert (translated.display_title_lang, spanish_only.display_title_lang) == ("en", "es")
+        with translation.override("es"):
+            assert translated.display_title_lang == "es"
+
 
 @pytest.mark.django_db
 class TestDatabaseConstraints:

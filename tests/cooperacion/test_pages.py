@@ -166,6 +166,7 @@ class TestResults:
         text = html.get_text(" ")
         assert "Registro de agencia público" in text
         assert "Registro sin autorización" not in text
+        assert html.find("a", string="Registro de agencia público")["lang"] == "es"
         partner_links = [link["href"] for link in html.select("section[aria-labelledby=partners-title] a")]
         assert partner_links and all(
             link.startswith("/es/cooperacion/buscar/?partner=") for link in partner_links

@@ -500,7 +500,8 @@ class TestSchemaAndDocs:
         page = BeautifulSoup(response.content, "html.parser")
         assert page.html["lang"] == "es"
         assets = [tag.get("src") or tag.get("href") for tag in page.select("script[src], link[href]")]
-        assert len(assets) == 5
+        assert len(assets) == 6
+        assert "/static/css/api-docs.css" in assets  # Swagger UI's colours, darkened to AA contrast
         for asset in assets:
             assert not asset.startswith(("http:", "https:", "//")), asset
         assert not page.select("script:not([src]), style")
