@@ -152,6 +152,7 @@ def start_gunicorn(args, workdir: Path, env: dict, port: int, log: Path) -> subp
         str(args.workers),
         "--worker-class",
         "sync",
+        "--no-control-socket",  # one path per machine: never share it with another server
         "--error-logfile",
         str(workdir / "gunicorn.log"),
     ]

@@ -127,6 +127,7 @@ def serve_and_load(args, workdir, env, port, urls, log) -> int:
         "gthread" if args.threads > 1 else "sync",
         "--threads",
         str(args.threads),
+        "--no-control-socket",  # one path per machine: never share it with another server
         "--error-logfile",
         str(workdir / "gunicorn.log"),
     ]

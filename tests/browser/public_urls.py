@@ -87,7 +87,12 @@ def survey_token():
     """A new survey of a closed demo request: its token is shown only when it is issued."""
     from desk.models import AssistanceRequest, SatisfactionSurvey
 
-    closed = AssistanceRequest.objects.filter(closed_on__isnull=False).order_by("pk").first()
+    closed = (
+        AssistanceRequest.objects.filter(closed_on__isnull=False)
+        .exclude(survey__answered_at__isnull=False)
+        .order_by("pk")
+        .first()
+    )
     return SatisfactionSurvey.issue(closed)[1]
 
 

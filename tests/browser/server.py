@@ -109,6 +109,9 @@ class PortalServer:
                 "4",
                 "--timeout",
                 "120",
+                # Gunicorn's control socket has one path per machine: several test servers (xdist
+                # workers, a benchmark) would share it and take each other's commands.
+                "--no-control-socket",
             ],
             cwd=ROOT,
             env=self.environment,

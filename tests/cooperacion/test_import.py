@@ -1282,6 +1282,8 @@ class TestLimitsAndGuards:
 
     def test_search_indexing_is_deferred_only_in_the_importing_thread(self, monkeypatch):
         enqueued = []
+        # Only the search index is at stake here: no database for the page cache's generation.
+        monkeypatch.setattr("home.cache.bump_generation", lambda: None)
         monkeypatch.setattr(
             signal_handlers,
             "insert_or_update_object_task",
