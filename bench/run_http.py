@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
-from run_load import BIN, POSTGRES, free_port, production_environment, wait_until_up
+from run_load import POSTGRES, free_port, gunicorn_command, production_environment, wait_until_up
 from run_register import PYTHON, ROOT, fresh, machine, manage, run
 
 RECORDS = 10_000
@@ -143,19 +143,7 @@ def bench_engine(args, engine: str) -> int:
 
 
 def start_gunicorn(args, workdir: Path, env: dict, port: int, log: Path) -> subprocess.Popen:
-    command = [
-        str(BIN / "gunicorn"),
-        "portal.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(args.workers),
-        "--worker-class",
-        "sync",
-        "--no-control-socket",  # one path per machine: never share it with another server
-        "--error-logfile",
-        str(workdir / "gunicorn.log"),
-    ]
+    command = gunicorn_command(workdir, port, args.workers)
     with log.open("a") as stream:
         stream.write(f"$ PAGE_CACHE_SECONDS={env['PAGE_CACHE_SECONDS']} {' '.join(command)}\n")
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)

@@ -115,22 +115,27 @@ def bench(args) -> int:
             shutil.rmtree(workdir)
 
 
-def serve_and_load(args, workdir, env, port, urls, log) -> int:
-    gunicorn = [
+def gunicorn_command(workdir: Path, port: int, workers: int, threads: int = 1) -> list[str]:
+    """portal.wsgi on 127.0.0.1:`port`: sync workers, or gthread ones with `threads` > 1."""
+    return [
         str(BIN / "gunicorn"),
         "portal.wsgi",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
-        str(args.workers),
+        str(workers),
         "--worker-class",
-        "gthread" if args.threads > 1 else "sync",
+        "gthread" if threads > 1 else "sync",
         "--threads",
-        str(args.threads),
+        str(threads),
         "--no-control-socket",  # one path per machine: never share it with another server
         "--error-logfile",
         str(workdir / "gunicorn.log"),
     ]
+
+
+def serve_and_load(args, workdir, env, port, urls, log) -> int:
+    gunicorn = gunicorn_command(workdir, port, args.workers, args.threads)
     with log.open("a") as stream:
         stream.write(f"$ {' '.join(gunicorn)}\n")
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=env, start_new_session=True)
